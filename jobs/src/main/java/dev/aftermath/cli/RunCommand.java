@@ -1,0 +1,70 @@
+package dev.aftermath.cli;
+
+import dev.aftermath.generate.DemoCase;
+import dev.aftermath.ingest.CaseLayout;
+import dev.aftermath.io.OutputLayout;
+import dev.aftermath.pipeline.Pipeline;
+import dev.aftermath.spark.SparkSessions;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code aftermath run}: the whole pipeline, on a given case or on the demo case. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the whole pipeline. Without --case, runs the Weimob demo case (generated on first use).")
+public final class RunCommand implements Callable<Integer> {
+  @Option(
+      names = "--case",
+      paramLabel = "DIR",
+      description = "The incident case folder (default: the demo case).")
+  String casePath;
+
+  @Option(
+      names = "--out",
+      defaultValue = "out",
+      paramLabel = "OUT",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
+  String out;
+
+  @Option(
+      names = "--max-quarantined-pct",
+      defaultValue = "5",
+      paramLabel = "PCT",
+      description =
+          "Fail (exit 3) when more than this share of a table's rows is rejected (default: ${DEFAULT-VALUE}).")
+  double maxQuarantinedPct;
+
+  @Override
+  public Integer call() {
+    SparkSession spark = null;
+    try {
+      String path = casePath;
+      if (path == null) {
+        DemoCase demo = DemoCase.standard();
+        if (!demo.exists()) {
+          spark = SparkSessions.create("aftermath run");
+          demo.generate(spark, System.err);
+        }
+        path = demo.casePath();
+      }
+      CaseLayout layout = CaseLayout.inspect(path, new Configuration());
+      if (spark == null) {
+        spark = SparkSessions.create("aftermath run");
+      }
+      var summary =
+          new Pipeline(spark, layout, new OutputLayout(out), maxQuarantinedPct, System.err)
+              .run(path);
+      System.out.print(summary.text());
+      return ExitCodes.OK;
+    } finally {
+      if (spark != null) {
+        spark.stop();
+      }
+    }
+  }
+}

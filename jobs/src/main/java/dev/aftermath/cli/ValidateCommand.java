@@ -1,0 +1,56 @@
+package dev.aftermath.cli;
+
+import dev.aftermath.ingest.CaseLayout;
+import dev.aftermath.io.OutputLayout;
+import dev.aftermath.pipeline.Pipeline;
+import dev.aftermath.spark.SparkSessions;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code aftermath validate}: ingestion only, with its quarantine and reconciliation. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Check and ingest an incident case: typed tables, quarantine, reconciliation.json.")
+public final class ValidateCommand implements Callable<Integer> {
+  @Option(
+      names = "--case",
+      required = true,
+      paramLabel = "DIR",
+      description = "The incident case folder.")
+  String casePath;
+
+  @Option(
+      names = "--out",
+      defaultValue = "out",
+      paramLabel = "OUT",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
+  String out;
+
+  @Option(
+      names = "--max-quarantined-pct",
+      defaultValue = "5",
+      paramLabel = "PCT",
+      description =
+          "Fail (exit 3) when more than this share of a table's rows is rejected (default: ${DEFAULT-VALUE}).")
+  double maxQuarantinedPct;
+
+  @Override
+  public Integer call() {
+    CaseLayout layout = CaseLayout.inspect(casePath, new Configuration());
+    SparkSession spark = SparkSessions.create("aftermath validate");
+    try {
+      var summary =
+          new Pipeline(spark, layout, new OutputLayout(out), maxQuarantinedPct, System.err)
+              .validate(casePath);
+      System.out.print(summary.text());
+      return ExitCodes.OK;
+    } finally {
+      spark.stop();
+    }
+  }
+}

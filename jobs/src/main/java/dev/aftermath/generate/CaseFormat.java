@@ -1,0 +1,7 @@
+package dev.aftermath.generate;
+
+/** The file format of a generated case. */
+public enum CaseFormat {
+  PARQUET,
+  CSV
+}

@@ -1,0 +1,252 @@
+package dev.aftermath.ingest;
+
+import dev.aftermath.InvalidCaseException;
+import dev.aftermath.scenario.Scenario;
+import dev.aftermath.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.Type;
+
+/**
+ * The structure of an incident case, checked before Spark does any work: scenario.yaml parses,
+ * every required table is there exactly once, and every file has the required columns. All problems
+ * are collected and reported together.
+ */
+public final class CaseLayout {
+  private final Scenario scenario;
+  private final Map<String, TableSource> sources;
+
+  private CaseLayout(Scenario scenario, Map<String, TableSource> sources) {
+    this.scenario = scenario;
+    this.sources = sources;
+  }
+
+  /** The parsed scenario. */
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** The table's source, if the case has the table. */
+  public Optional<TableSource> source(TableSpec spec) {
+    return Optional.ofNullable(sources.get(spec.name()));
+  }
+
+  /** Inspects {@code caseDir}; throws {@link InvalidCaseException} listing every problem. */
+  public static CaseLayout inspect(String caseDir, Configuration conf) {
+    List<String> problems = new ArrayList<>();
+    Path dir = new Path(caseDir);
+    FileSystem fs;
+    try {
+      fs = dir.getFileSystem(conf);
+      if (!fs.exists(dir) || !fs.getFileStatus(dir).isDirectory()) {
+        throw new InvalidCaseException(
+            "case folder " + caseDir + " does not exist or is not a folder");
+      }
+    } catch (IOException e) {
+      throw new InvalidCaseException("cannot open case folder " + caseDir + ": " + e.getMessage());
+    }
+    Scenario scenario = null;
+    try {
+      Path yaml = new Path(dir, "scenario.yaml");
+      if (!fs.exists(yaml)) {
+        problems.add("scenario.yaml: required file is missing from " + caseDir);
+      } else {
+        try (InputStream in = fs.open(yaml)) {
+          scenario =
+              ScenarioLoader.parse(
+                  new String(in.readAllBytes(), StandardCharsets.UTF_8), "scenario.yaml");
+        }
+      }
+    } catch (InvalidCaseException e) {
+      problems.addAll(e.problems());
+    } catch (IOException e) {
+      problems.add("scenario.yaml: cannot be read: " + e.getMessage());
+    }
+    Map<String, TableSource> sources = new LinkedHashMap<>();
+    for (TableSpec spec : InputTables.ALL) {
+      try {
+        locate(fs, dir, spec, problems)
+            .ifPresent(
+                source -> {
+                  checkColumns(fs, source, problems, conf);
+                  sources.put(spec.name(), source);
+                });
+      } catch (IOException e) {
+        problems.add(spec.name() + ": cannot be listed: " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidCaseException(problems);
+    }
+    return new CaseLayout(scenario, sources);
+  }
+
+  private static Optional<TableSource> locate(
+      FileSystem fs, Path dir, TableSpec spec, List<String> problems) throws IOException {
+    List<String> found = new ArrayList<>();
+    Path csv = new Path(dir, spec.name() + ".csv");
+    Path parquet = new Path(dir, spec.name() + ".parquet");
+    Path folder = new Path(dir, spec.name());
+    if (fs.isFile(csv)) {
+      found.add(spec.name() + ".csv");
+    }
+    if (fs.isFile(parquet)) {
+      found.add(spec.name() + ".parquet");
+    }
+    if (fs.exists(folder) && fs.getFileStatus(folder).isDirectory()) {
+      found.add(spec.name() + "/");
+    }
+    if (found.isEmpty()) {
+      if (spec.mandatory()) {
+        problems.add(
+            spec.name()
+                + ": required table is missing (expected "
+                + spec.name()
+                + ".csv, "
+                + spec.name()
+                + ".parquet or a folder "
+                + spec.name()
+                + "/ of part files)");
+      }
+      return Optional.empty();
+    }
+    if (found.size() > 1) {
+      problems.add(
+          spec.name() + ": given more than once (" + String.join(", ", found) + "); keep one");
+      return Optional.empty();
+    }
+    String only = found.get(0);
+    if (only.endsWith(".csv")) {
+      return Optional.of(source(spec, SourceFormat.CSV, List.of(fs.getFileStatus(csv)), dir));
+    }
+    if (only.endsWith(".parquet")) {
+      return Optional.of(
+          source(spec, SourceFormat.PARQUET, List.of(fs.getFileStatus(parquet)), dir));
+    }
+    List<FileStatus> parts =
+        Arrays.stream(fs.listStatus(folder))
+            .filter(FileStatus::isFile)
+            .filter(
+                s ->
+                    !s.getPath().getName().startsWith("_")
+                        && !s.getPath().getName().startsWith("."))
+            .sorted(Comparator.comparing(s -> s.getPath().getName()))
+            .toList();
+    List<FileStatus> csvParts = parts.stream().filter(s -> lower(s).endsWith(".csv")).toList();
+    List<FileStatus> parquetParts =
+        parts.stream().filter(s -> lower(s).endsWith(".parquet")).toList();
+    if (!csvParts.isEmpty() && !parquetParts.isEmpty()) {
+      problems.add(spec.name() + "/: mixes .csv and .parquet part files; use one format");
+      return Optional.empty();
+    }
+    if (csvParts.isEmpty() && parquetParts.isEmpty()) {
+      problems.add(spec.name() + "/: folder holds no .csv or .parquet part files");
+      return Optional.empty();
+    }
+    return csvParts.isEmpty()
+        ? Optional.of(source(spec, SourceFormat.PARQUET, parquetParts, dir))
+        : Optional.of(source(spec, SourceFormat.CSV, csvParts, dir));
+  }
+
+  private static String lower(FileStatus s) {
+    return s.getPath().getName().toLowerCase(Locale.ROOT);
+  }
+
+  private static TableSource source(
+      TableSpec spec, SourceFormat format, List<FileStatus> files, Path dir) {
+    String base = dir.toUri().getPath();
+    List<String> paths = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (FileStatus f : files) {
+      paths.add(f.getPath().toString());
+      String p = f.getPath().toUri().getPath();
+      labels.add(p.startsWith(base) ? p.substring(base.length()).replaceFirst("^/", "") : p);
+    }
+    return new TableSource(spec, format, paths, labels);
+  }
+
+  private static void checkColumns(
+      FileSystem fs, TableSource source, List<String> problems, Configuration conf) {
+    for (int i = 0; i < source.files().size(); i++) {
+      String file = source.files().get(i);
+      String label = source.labels().get(i);
+      List<String> header;
+      try {
+        header =
+            source.format() == SourceFormat.CSV ? csvHeader(fs, file) : parquetColumns(file, conf);
+      } catch (IOException | RuntimeException e) {
+        String why =
+            CsvText.isEncodingError(e) ? "is not valid UTF-8" : "cannot be read: " + e.getMessage();
+        problems.add(label + ": " + why);
+        continue;
+      }
+      if (header.isEmpty()) {
+        problems.add(label + ": has no header row");
+        continue;
+      }
+      Set<String> seen = new HashSet<>();
+      for (String column : header) {
+        if (!seen.add(column)) {
+          problems.add(label + ": column '" + column + "' appears more than once in the header");
+        }
+      }
+      for (ColumnSpec column : source.spec().columns()) {
+        if (column.required() && !seen.contains(column.name())) {
+          problems.add(
+              label
+                  + ": required column '"
+                  + column.name()
+                  + "' is missing (found: "
+                  + String.join(", ", header)
+                  + ")");
+        }
+      }
+    }
+  }
+
+  /** Lower-cased header of a CSV file. */
+  static List<String> csvHeader(FileSystem fs, String file) throws IOException {
+    try (InputStream in = fs.open(new Path(file));
+        Reader reader = CsvText.open(in);
+        CSVParser parser = CsvText.FORMAT.parse(reader)) {
+      var it = parser.iterator();
+      if (!it.hasNext()) {
+        return List.of();
+      }
+      CSVRecord record = it.next();
+      List<String> names = new ArrayList<>();
+      record.forEach(name -> names.add(name.strip().toLowerCase(Locale.ROOT)));
+      return names;
+    }
+  }
+
+  private static List<String> parquetColumns(String file, Configuration conf) throws IOException {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
+      return reader.getFooter().getFileMetaData().getSchema().getFields().stream()
+          .map(Type::getName)
+          .map(n -> n.toLowerCase(Locale.ROOT))
+          .toList();
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.aftermath.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+
+/** The contract's CSV dialect: UTF-8 with an optional BOM, comma, RFC 4180 double-quote quoting. */
+final class CsvText {
+  private CsvText() {}
+
+  static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
+
+  /** A reader over UTF-8 bytes that fails on malformed input and drops a leading BOM. */
+  static Reader open(InputStream in) throws IOException {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    PushbackReader reader =
+        new PushbackReader(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16), 1);
+    int first = reader.read();
+    if (first >= 0 && first != '\uFEFF') {
+      reader.unread(first);
+    }
+    return reader;
+  }
+
+  /** True when the failure is bad UTF-8 rather than an I/O fault. */
+  static boolean isEncodingError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CharacterCodingException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

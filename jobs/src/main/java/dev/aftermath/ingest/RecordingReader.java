@@ -1,0 +1,54 @@
+package dev.aftermath.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * A reader that keeps the characters it has handed out, so the raw text of a CSV record can be
+ * recovered from the parser's character positions. Text before the oldest position still needed is
+ * dropped with {@link #discardBefore(long)}.
+ */
+final class RecordingReader extends Reader {
+  private final Reader in;
+  private final StringBuilder kept = new StringBuilder();
+  private long keptFrom;
+  private long position;
+
+  RecordingReader(Reader in) {
+    this.in = in;
+  }
+
+  @Override
+  public int read(char[] buf, int off, int len) throws IOException {
+    int n = in.read(buf, off, len);
+    if (n > 0) {
+      kept.append(buf, off, n);
+      position += n;
+    }
+    return n;
+  }
+
+  /** Characters handed out so far. */
+  long position() {
+    return position;
+  }
+
+  /** The text between two absolute positions, both at or after the last discard. */
+  String slice(long from, long to) {
+    return kept.substring((int) (from - keptFrom), (int) (Math.min(to, position) - keptFrom));
+  }
+
+  /** Forgets the text before {@code pos}. */
+  void discardBefore(long pos) {
+    int n = (int) (pos - keptFrom);
+    if (n > 0) {
+      kept.delete(0, n);
+      keptFrom = pos;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

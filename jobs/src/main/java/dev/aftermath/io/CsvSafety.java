@@ -1,0 +1,49 @@
+package dev.aftermath.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Guards CSV exports against spreadsheet formula injection (OWASP "CSV Injection"): a text cell
+ * that starts with {@code = + - @}, a tab or a carriage return is prefixed with a single quote so
+ * that spreadsheet programs show it as text instead of evaluating it.
+ */
+public final class CsvSafety {
+  private CsvSafety() {}
+
+  /** The pattern of text a spreadsheet would treat as a formula. */
+  public static final String FORMULA_START = "^[=+\\-@\t\r]";
+
+  /** One cell, made safe. */
+  public static String safe(String cell) {
+    if (cell == null || cell.isEmpty()) {
+      return cell;
+    }
+    char c = cell.charAt(0);
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
+        ? "'" + cell
+        : cell;
+  }
+
+  /** Every string column of {@code df}, made safe; other columns unchanged. */
+  public static Dataset<Row> safeStrings(Dataset<Row> df) {
+    Column[] columns = new Column[df.schema().fields().length];
+    int i = 0;
+    for (StructField f : df.schema().fields()) {
+      Column c = col("`" + f.name() + "`");
+      columns[i++] =
+          f.dataType().equals(DataTypes.StringType)
+              ? when(c.rlike(FORMULA_START), concat(lit("'"), c)).otherwise(c).as(f.name())
+              : c;
+    }
+    return df.select(columns);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.aftermath.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aftermath.daily.MerchantDayJob;
+import dev.aftermath.ingest.CaseLayout;
+import dev.aftermath.ingest.FileCounts;
+import dev.aftermath.ingest.IngestJob;
+import dev.aftermath.ingest.IngestResult;
+import dev.aftermath.ingest.QuarantinedRow;
+import dev.aftermath.io.OutputLayout;
+import dev.aftermath.io.TableWriter;
+import dev.aftermath.spark.Progress;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The stages of a run, in order, over one SparkSession: ingestion, then (for a full run) the
+ * merchant-day table. Writes {@code run-summary.json} last: a run is complete only if it exists.
+ */
+public final class Pipeline {
+  private final SparkSession spark;
+  private final CaseLayout layout;
+  private final OutputLayout out;
+  private final double maxQuarantinedPct;
+  private final PrintStream err;
+
+  public Pipeline(
+      SparkSession spark,
+      CaseLayout layout,
+      OutputLayout out,
+      double maxQuarantinedPct,
+      PrintStream err) {
+    this.spark = spark;
+    this.layout = layout;
+    this.out = out;
+    this.maxQuarantinedPct = maxQuarantinedPct;
+    this.err = err;
+  }
+
+  /** Ingestion only. */
+  public RunSummary validate(String casePath) {
+    return execute(casePath, false);
+  }
+
+  /** Every stage. */
+  public RunSummary run(String casePath) {
+    return execute(casePath, true);
+  }
+
+  private RunSummary execute(String casePath, boolean allStages) {
+    TableWriter writer = new TableWriter(spark, out);
+    writer.remove(out.runSummary());
+    long start = System.nanoTime();
+    try (Progress progress = new Progress(spark, err, Duration.ofSeconds(10))) {
+      IngestResult ingest = new IngestJob(spark, layout, writer, progress, maxQuarantinedPct).run();
+      Map<String, Long> tables = new LinkedHashMap<>(ingest.tablesWritten());
+      if (allStages) {
+        tables.putAll(new MerchantDayJob(spark, layout.scenario(), writer, progress).run());
+      }
+      RunSummary summary =
+          new RunSummary(
+              layout.scenario().name(),
+              casePath,
+              out.root(),
+              ingest,
+              tables,
+              (System.nanoTime() - start) / 1e9);
+      writer.text(out.runSummary(), summary.json());
+      writer.cleanStaging();
+      return summary;
+    }
+  }
+
+  /** What a run read and wrote. */
+  public record RunSummary(
+      String scenario,
+      String casePath,
+      String outPath,
+      IngestResult ingest,
+      Map<String, Long> tables,
+      double seconds) {
+
+    /** The summary as printed at the end of a run. */
+    public String text() {
+      StringBuilder b = new StringBuilder();
+      b.append(String.format(Locale.ROOT, "aftermath: %s — case %s%n", scenario, casePath));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  read %,d rows from %d files: %,d valid, %,d quarantined, %,d duplicates%n",
+              ingest.rowsRead(),
+              ingest.files().size(),
+              ingest.rowsRead() - ingest.rowsQuarantined() - ingest.rowsDuplicate(),
+              ingest.rowsQuarantined(),
+              ingest.rowsDuplicate()));
+      Map<String, Long> reasons = new TreeMap<>();
+      for (FileCounts c : ingest.files().values()) {
+        c.byReason().forEach((k, v) -> reasons.merge(k, v, Long::sum));
+      }
+      if (!reasons.isEmpty()) {
+        b.append("  quarantined by reason: ");
+        reasons.forEach((k, v) -> b.append(k).append('=').append(v).append(' '));
+        b.append(String.format("%n"));
+        for (QuarantinedRow q : ingest.examples()) {
+          b.append("    e.g. ").append(q.describe()).append(String.format("%n"));
+        }
+      }
+      b.append(String.format(Locale.ROOT, "  wrote to %s/tables:%n", outPath));
+      tables.forEach(
+          (k, v) -> b.append(String.format(Locale.ROOT, "    %-16s %,12d rows%n", k, v)));
+      b.append(String.format(Locale.ROOT, "  done in %.1f s%n", seconds));
+      return b.toString();
+    }
+
+    /** The summary as {@code run-summary.json}. */
+    public String json() {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("scenario", scenario);
+      json.put("case", casePath);
+      json.put("rows_read", ingest.rowsRead());
+      json.put("rows_quarantined", ingest.rowsQuarantined());
+      json.put("rows_duplicate", ingest.rowsDuplicate());
+      json.put("tables", tables);
+      json.put("seconds", Math.round(seconds * 10) / 10.0);
+      try {
+        return new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(json)
+            + "\n";
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("Cannot render the run summary", e);
+      }
+    }
+  }
+}

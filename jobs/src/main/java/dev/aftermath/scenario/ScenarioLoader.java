@@ -1,0 +1,278 @@
+package dev.aftermath.scenario;
+
+import dev.aftermath.InvalidCaseException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads {@code scenario.yaml} into a {@link Scenario}, collecting every problem before failing.
+ * YAML 1.2 core schema: timestamps stay text and are parsed here in the scenario's time zone.
+ */
+public final class ScenarioLoader {
+  private final String file;
+  private final List<String> problems = new ArrayList<>();
+
+  private ScenarioLoader(String file) {
+    this.file = file;
+  }
+
+  /** Parses the YAML text of {@code file}; throws {@link InvalidCaseException} listing problems. */
+  public static Scenario parse(String yamlText, String file) {
+    return new ScenarioLoader(file).load(yamlText);
+  }
+
+  private Scenario load(String yamlText) {
+    Object doc;
+    try {
+      doc = new Load(LoadSettings.builder().setLabel(file).build()).loadFromString(yamlText);
+    } catch (YamlEngineException e) {
+      throw new InvalidCaseException(file + ": not valid YAML: " + e.getMessage().strip());
+    }
+    if (!(doc instanceof Map<?, ?> root)) {
+      throw new InvalidCaseException(file + ": expected a mapping of keys at the top level");
+    }
+    Map<String, Object> top = asMap(root);
+    String name = text(top, "name", true);
+    ZoneId zone = zone(top);
+    String currency = text(top, "currency", true);
+
+    Map<String, Object> outageMap = map(top, "outage", true);
+    LocalDateTime start = timestamp(outageMap, "outage.start", zone, true);
+    LocalDateTime end = timestamp(outageMap, "outage.end", zone, true);
+    if (start != null && end != null && !end.isAfter(start)) {
+      problem("outage.end", "'" + end + "' is not after outage.start '" + start + "'");
+    }
+    List<Outage.Phase> phases = phases(outageMap, zone);
+
+    Map<String, Object> analysisMap = map(top, "analysis", true);
+    LocalDate historyStart = date(analysisMap, "analysis.history_start");
+    LocalDate horizonEnd = date(analysisMap, "analysis.horizon_end");
+    if (historyStart != null && start != null && !historyStart.atStartOfDay().isBefore(start)) {
+      problem("analysis.history_start", "'" + historyStart + "' is not before outage.start");
+    }
+    if (horizonEnd != null && end != null && horizonEnd.plusDays(1).atStartOfDay().isBefore(end)) {
+      problem("analysis.horizon_end", "'" + horizonEnd + "' ends before outage.end");
+    }
+
+    Map<String, Object> schemes = map(top, "schemes", true);
+    CashPlanTerms cash = cash(map(schemes, "schemes.cash", true), zone);
+    TrafficPlanTerms traffic = traffic(map(schemes, "schemes.traffic", true));
+
+    Optional<Fund> fund = Optional.empty();
+    Map<String, Object> fundMap = map(top, "fund", false);
+    if (fundMap != null) {
+      Double total = number(fundMap, "fund.total", true);
+      Double company = number(fundMap, "fund.company", false);
+      Double management = number(fundMap, "fund.management", false);
+      if (total != null) {
+        fund = Optional.of(new Fund(total, optional(company), optional(management)));
+      }
+    }
+    Optional<ShareSymbols> share = Optional.empty();
+    Map<String, Object> shareMap = map(top, "share", false);
+    if (shareMap != null) {
+      String symbol = text(shareMap, "share.symbol", true);
+      String market = text(shareMap, "share.market", true);
+      share = Optional.of(new ShareSymbols(symbol, market));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidCaseException(problems);
+    }
+    return new Scenario(
+        name,
+        zone,
+        currency,
+        new Outage(start, end, phases),
+        new AnalysisWindow(historyStart, horizonEnd),
+        cash,
+        traffic,
+        fund,
+        share,
+        top);
+  }
+
+  private ZoneId zone(Map<String, Object> top) {
+    String tz = text(top, "timezone", true);
+    if (tz == null) {
+      return ZoneId.of("UTC");
+    }
+    try {
+      return ZoneId.of(tz);
+    } catch (DateTimeException e) {
+      problem(
+          "timezone",
+          "'" + tz + "' is not a known time zone (use an IANA name such as Asia/Shanghai)");
+      return ZoneId.of("UTC");
+    }
+  }
+
+  private List<Outage.Phase> phases(Map<String, Object> outage, ZoneId zone) {
+    List<Outage.Phase> phases = new ArrayList<>();
+    if (outage == null || outage.get("phases") == null) {
+      return phases;
+    }
+    if (!(outage.get("phases") instanceof List<?> list)) {
+      problem("outage.phases", "expected a list of {from, to, label}");
+      return phases;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      String key = "outage.phases[" + i + "]";
+      if (!(list.get(i) instanceof Map<?, ?> m)) {
+        problem(key, "expected a mapping {from, to, label}");
+        continue;
+      }
+      Map<String, Object> phase = asMap(m);
+      LocalDateTime from = timestamp(phase, key + ".from", zone, true);
+      LocalDateTime to = timestamp(phase, key + ".to", zone, true);
+      String label = text(phase, key + ".label", true);
+      if (from != null && to != null && !to.isAfter(from)) {
+        problem(key + ".to", "'" + to + "' is not after from '" + from + "'");
+      }
+      if (from != null && to != null && label != null) {
+        phases.add(new Outage.Phase(from, to, label));
+      }
+    }
+    return phases;
+  }
+
+  private CashPlanTerms cash(Map<String, Object> cash, ZoneId zone) {
+    if (cash == null) {
+      return null;
+    }
+    LocalDateTime from = timestamp(cash, "schemes.cash.baseline_start", zone, true);
+    LocalDateTime to = timestamp(cash, "schemes.cash.baseline_end", zone, true);
+    if (from != null && to != null && !to.isAfter(from)) {
+      problem("schemes.cash.baseline_end", "'" + to + "' is not after baseline_start");
+    }
+    Double hours = number(cash, "schemes.cash.duration_hours", true);
+    Map<String, Double> rates = new LinkedHashMap<>();
+    Map<String, Object> rateMap = map(cash, "schemes.cash.margin_rates", true);
+    if (rateMap != null) {
+      for (String industry : rateMap.keySet()) {
+        Double rate = number(rateMap, "schemes.cash.margin_rates." + industry, true);
+        if (rate != null && (rate < 0 || rate > 1)) {
+          problem(
+              "schemes.cash.margin_rates." + industry, "'" + rate + "' is not a rate in [0, 1]");
+        } else if (rate != null) {
+          rates.put(industry, rate);
+        }
+      }
+    }
+    return new CashPlanTerms(from, to, hours == null ? 0 : hours, rates);
+  }
+
+  private TrafficPlanTerms traffic(Map<String, Object> traffic) {
+    if (traffic == null) {
+      return null;
+    }
+    Double impressions = number(traffic, "schemes.traffic.impressions", true);
+    Double cpm = number(traffic, "schemes.traffic.cpm", true);
+    Double months = number(traffic, "schemes.traffic.extension_months", true);
+    return new TrafficPlanTerms(
+        impressions == null ? 0 : impressions.longValue(),
+        cpm == null ? 0 : cpm,
+        months == null ? 0 : months);
+  }
+
+  private void problem(String key, String what) {
+    problems.add(file + ": key " + key + ": " + what);
+  }
+
+  private static String leaf(String key) {
+    int dot = key.lastIndexOf('.');
+    return dot < 0 ? key : key.substring(dot + 1);
+  }
+
+  private Object value(Map<String, Object> m, String key, boolean required) {
+    if (m == null) {
+      return null;
+    }
+    Object v = m.get(leaf(key));
+    if (v == null && required) {
+      problem(key, "is missing");
+    }
+    return v;
+  }
+
+  private Map<String, Object> map(Map<String, Object> m, String key, boolean required) {
+    Object v = value(m, key, required);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof Map<?, ?> sub)) {
+      problem(key, "expected a mapping, found '" + v + "'");
+      return null;
+    }
+    return asMap(sub);
+  }
+
+  private String text(Map<String, Object> m, String key, boolean required) {
+    Object v = value(m, key, required);
+    return v == null ? null : String.valueOf(v);
+  }
+
+  private Double number(Map<String, Object> m, String key, boolean required) {
+    Object v = value(m, key, required);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    try {
+      return Double.parseDouble(String.valueOf(v).strip());
+    } catch (NumberFormatException e) {
+      problem(key, "'" + v + "' is not a number");
+      return null;
+    }
+  }
+
+  private LocalDateTime timestamp(
+      Map<String, Object> m, String key, ZoneId zone, boolean required) {
+    Object v = value(m, key, required);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Timestamps.toLocal(String.valueOf(v), zone);
+    } catch (DateTimeException e) {
+      problem(key, "'" + v + "' is not an ISO-8601 timestamp such as 2020-02-23T19:00:00");
+      return null;
+    }
+  }
+
+  private LocalDate date(Map<String, Object> m, String key) {
+    Object v = value(m, key, true);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Timestamps.date(String.valueOf(v));
+    } catch (DateTimeException e) {
+      problem(key, "'" + v + "' is not a date YYYY-MM-DD");
+      return null;
+    }
+  }
+
+  private static OptionalDouble optional(Double d) {
+    return d == null ? OptionalDouble.empty() : OptionalDouble.of(d);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Map<?, ?> m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(String.valueOf(k), v));
+    return out;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.aftermath.spark;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Progress of long stages on stderr: the stage name, rows done so far (records read and written by
+ * finished Spark tasks) and the elapsed time, every few seconds while a stage runs, and one line
+ * when it ends.
+ */
+public final class Progress implements AutoCloseable {
+  private final SparkSession spark;
+  private final PrintStream err;
+  private final AtomicLong rowsRead = new AtomicLong();
+  private final AtomicLong rowsWritten = new AtomicLong();
+  private final ScheduledExecutorService ticker;
+  private volatile String stage;
+  private volatile long stageStart;
+  private final long runStart = System.nanoTime();
+
+  public Progress(SparkSession spark, PrintStream err, Duration every) {
+    this.spark = spark;
+    this.err = err;
+    spark
+        .sparkContext()
+        .addSparkListener(
+            new SparkListener() {
+              @Override
+              public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.taskMetrics() != null) {
+                  rowsRead.addAndGet(end.taskMetrics().inputMetrics().recordsRead());
+                  rowsWritten.addAndGet(end.taskMetrics().outputMetrics().recordsWritten());
+                }
+              }
+            });
+    ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "aftermath-progress");
+              t.setDaemon(true);
+              return t;
+            });
+    long ms = every.toMillis();
+    ticker.scheduleAtFixedRate(this::tick, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs {@code work} as a named stage, reporting its progress and its end. */
+  public <T> T stage(String name, Supplier<T> work) {
+    String outer = stage;
+    long outerStart = stageStart;
+    stage = name;
+    stageStart = System.nanoTime();
+    long read0 = rowsRead.get();
+    long written0 = rowsWritten.get();
+    spark.sparkContext().setJobDescription(name);
+    try {
+      T result = work.get();
+      err.printf(
+          Locale.ROOT,
+          "[%s] done: %,d rows read, %,d written, %s%n",
+          name,
+          rowsRead.get() - read0,
+          rowsWritten.get() - written0,
+          elapsed(stageStart));
+      return result;
+    } finally {
+      stage = outer;
+      stageStart = outerStart;
+      spark.sparkContext().setJobDescription(outer);
+    }
+  }
+
+  /** Runs {@code work} as a named stage. */
+  public void stage(String name, Runnable work) {
+    stage(
+        name,
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /** Time since this reporter started, as m:ss. */
+  public String sinceStart() {
+    return elapsed(runStart);
+  }
+
+  private void tick() {
+    String s = stage;
+    if (s != null && System.nanoTime() - stageStart > TimeUnit.SECONDS.toNanos(5)) {
+      err.printf(
+          Locale.ROOT,
+          "[%s] %,d rows read, %,d written, %s elapsed%n",
+          s,
+          rowsRead.get(),
+          rowsWritten.get(),
+          elapsed(stageStart));
+    }
+  }
+
+  private static String elapsed(long since) {
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
+    return String.format(Locale.ROOT, "%d:%02d.%d", ms / 60000, (ms / 1000) % 60, (ms / 100) % 10);
+  }
+
+  @Override
+  public void close() {
+    ticker.shutdownNow();
+  }
+}
