@@ -6,7 +6,7 @@ import java.util.Map;
 public record GenerateResult(
     String casePath, String truthPath, Map<String, Long> caseRows, Map<String, Long> truthRows) {
   public GenerateResult {
-    caseRows = Map.copyOf(caseRows);
-    truthRows = Map.copyOf(truthRows);
+    caseRows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(caseRows));
+    truthRows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(truthRows));
   }
 }

@@ -1,7 +1,8 @@
 package dev.aftermath.ingest;
 
 /** One contract column: name (lower case), type, whether a value is required, and a value rule. */
-public record ColumnSpec(String name, ColumnType type, boolean required, Check check) {
+public record ColumnSpec(String name, ColumnType type, boolean required, Check check)
+    implements java.io.Serializable {
   static ColumnSpec required(String name, ColumnType type) {
     return new ColumnSpec(name, type, true, Check.NONE);
   }

@@ -7,8 +7,9 @@ import java.util.Map;
 public record IngestResult(
     Map<String, FileCounts> files, Map<String, Long> tablesWritten, List<QuarantinedRow> examples) {
   public IngestResult {
-    files = Map.copyOf(files);
-    tablesWritten = Map.copyOf(tablesWritten);
+    files = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
+    tablesWritten =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tablesWritten));
     examples = List.copyOf(examples);
   }
 
