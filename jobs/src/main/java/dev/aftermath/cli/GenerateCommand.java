@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
     description =
         "Write a demo incident case (DIR/case) reproducing the Weimob incident, and its planted truth (DIR/truth).")
 public final class GenerateCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = "--out",
       required = true,
@@ -85,21 +87,29 @@ public final class GenerateCommand implements Callable<Integer> {
       GenerateResult result =
           new DemoCaseGenerator(spark, scenario, yaml, merchants, seed, format, out, progress)
               .run();
-      System.out.printf(
-          Locale.ROOT,
-          "aftermath: generated %s (%,d merchants, seed %d, %s)%n",
-          result.casePath(),
-          merchants,
-          seed,
-          format.name().toLowerCase(Locale.ROOT));
+      spec.commandLine()
+          .getOut()
+          .printf(
+              Locale.ROOT,
+              "aftermath: generated %s (%,d merchants, seed %d, %s)%n",
+              result.casePath(),
+              merchants,
+              seed,
+              format.name().toLowerCase(Locale.ROOT));
       result
           .caseRows()
-          .forEach((k, v) -> System.out.printf(Locale.ROOT, "    %-16s %,12d rows%n", k, v));
-      System.out.printf(Locale.ROOT, "  truth in %s%n", result.truthPath());
+          .forEach(
+              (k, v) ->
+                  spec.commandLine().getOut().printf(Locale.ROOT, "    %-16s %,12d rows%n", k, v));
+      spec.commandLine().getOut().printf(Locale.ROOT, "  truth in %s%n", result.truthPath());
       result
           .truthRows()
-          .forEach((k, v) -> System.out.printf(Locale.ROOT, "    %-16s %,12d rows%n", k, v));
-      System.out.printf(Locale.ROOT, "  done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+          .forEach(
+              (k, v) ->
+                  spec.commandLine().getOut().printf(Locale.ROOT, "    %-16s %,12d rows%n", k, v));
+      spec.commandLine()
+          .getOut()
+          .printf(Locale.ROOT, "  done in %.1f s%n", (System.nanoTime() - start) / 1e9);
       return ExitCodes.OK;
     } finally {
       spark.stop();

@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
     description =
         "Run the whole pipeline. Without --case, runs the Weimob demo case (generated on first use).")
 public final class RunCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = "--case",
       paramLabel = "DIR",
@@ -59,7 +61,8 @@ public final class RunCommand implements Callable<Integer> {
       var summary =
           new Pipeline(spark, layout, new OutputLayout(out), maxQuarantinedPct, System.err)
               .run(path);
-      System.out.print(summary.text());
+      spec.commandLine().getOut().print(summary.text());
+      spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     } finally {
       if (spark != null) {

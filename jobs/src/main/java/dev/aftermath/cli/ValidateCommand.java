@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
     description =
         "Check and ingest an incident case: typed tables, quarantine, reconciliation.json.")
 public final class ValidateCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = "--case",
       required = true,
@@ -47,7 +49,8 @@ public final class ValidateCommand implements Callable<Integer> {
       var summary =
           new Pipeline(spark, layout, new OutputLayout(out), maxQuarantinedPct, System.err)
               .validate(casePath);
-      System.out.print(summary.text());
+      spec.commandLine().getOut().print(summary.text());
+      spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     } finally {
       spark.stop();

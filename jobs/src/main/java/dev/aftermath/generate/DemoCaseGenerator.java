@@ -209,6 +209,31 @@ public final class DemoCaseGenerator {
 
   private long writeTable(JavaRDD<Row> rdd, StructType schema, Path target, boolean text) {
     Dataset<Row> df = spark.createDataFrame(rdd, schema);
+    long rows = writeParts(df, target, text);
+    renameParts(target, text ? ".csv" : ".parquet");
+    return rows;
+  }
+
+  /** Part files named part-00000 and up, so the same seed gives the same file names. */
+  private void renameParts(Path folder, String suffix) {
+    FileSystem fs = fileSystem();
+    try {
+      FileStatus[] parts =
+          fs.listStatus(
+              folder, p -> p.getName().startsWith("part-") && p.getName().endsWith(suffix));
+      java.util.Arrays.sort(parts, java.util.Comparator.comparing(f -> f.getPath().getName()));
+      for (int i = 0; i < parts.length; i++) {
+        Path to = new Path(folder, String.format(java.util.Locale.ROOT, "part-%05d%s", i, suffix));
+        if (!fs.rename(parts[i].getPath(), to)) {
+          throw new IOException("cannot rename " + parts[i].getPath());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot name the parts of " + folder, e);
+    }
+  }
+
+  private long writeParts(Dataset<Row> df, Path target, boolean text) {
     if (text) {
       df.write()
           .mode(SaveMode.ErrorIfExists)

@@ -80,7 +80,8 @@ final class MerchantSimulator implements Serializable {
     double[] day = new double[tl.days()];
     for (int d = 0; d < day.length; d++) {
       LocalDate date = tl.day(d);
-      double covid = Math.max(0.01, 1 + p.covidSensitivity() * (ind.covid().at(date) - 1));
+      // the merchant feels its industry's shock to the power of its sensitivity
+      double covid = Math.pow(ind.covid().at(date), p.covidSensitivity());
       double growth =
           p.growthFactor() <= 1
               ? 1

@@ -200,7 +200,7 @@ public final class ScenarioLoader {
     }
     Object v = m.get(leaf(key));
     if (v == null && required) {
-      problem(key, "is missing");
+      problems.add(file + ": key " + key + " is missing");
     }
     return v;
   }

@@ -1,6 +1,12 @@
 package dev.aftermath.spark;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -59,6 +65,7 @@ public final class Progress implements AutoCloseable {
     long outerStart = stageStart;
     stage = name;
     stageStart = System.nanoTime();
+    resetPeaks();
     long read0 = rowsRead.get();
     long written0 = rowsWritten.get();
     spark.sparkContext().setJobDescription(name);
@@ -66,11 +73,13 @@ public final class Progress implements AutoCloseable {
       T result = work.get();
       err.printf(
           Locale.ROOT,
-          "[%s] done: %,d rows read, %,d written, %s%n",
+          "[%s] done: %,d rows read, %,d written, %s, peak heap %,d MiB, peak RSS %,d MiB%n",
           name,
           rowsRead.get() - read0,
           rowsWritten.get() - written0,
-          elapsed(stageStart));
+          elapsed(stageStart),
+          peakHeapMiB(),
+          peakRssMiB());
       return result;
     } finally {
       stage = outer;
@@ -92,6 +101,39 @@ public final class Progress implements AutoCloseable {
   /** Time since this reporter started, as m:ss. */
   public String sinceStart() {
     return elapsed(runStart);
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  /** Peak heap use since the stage began (sum of the heap pools' peaks). */
+  private static long peakHeapMiB() {
+    long bytes = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        bytes += pool.getPeakUsage().getUsed();
+      }
+    }
+    return bytes >> 20;
+  }
+
+  /** The process's resident-set high-water mark so far (Linux), or -1 elsewhere. */
+  private static long peakRssMiB() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) >> 10;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
   }
 
   private void tick() {

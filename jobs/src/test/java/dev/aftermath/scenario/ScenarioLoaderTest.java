@@ -1,0 +1,85 @@
+package dev.aftermath.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aftermath.InvalidCaseException;
+import dev.aftermath.generate.DemoCase;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+
+class ScenarioLoaderTest {
+  @Test
+  void readsTheWeimobScenario() {
+    Scenario s = ScenarioLoader.parse(DemoCase.bundledScenario(), "scenario.yaml");
+    assertThat(s.name()).isEqualTo("weimob-2020");
+    assertThat(s.timezone().getId()).isEqualTo("Asia/Shanghai");
+    assertThat(s.outage().start()).isEqualTo(LocalDateTime.of(2020, 2, 23, 19, 0));
+    assertThat(s.outage().hours()).isEqualTo(206.0);
+    assertThat(s.outage().phases()).hasSize(3);
+    assertThat(s.outage().phases().get(0).to()).isEqualTo(LocalDateTime.of(2020, 2, 26, 0, 0));
+    assertThat(s.analysis().historyStart()).isEqualTo(LocalDate.of(2019, 11, 1));
+    assertThat(s.cash().durationHours()).isEqualTo(206.0);
+    assertThat(s.cash().marginRate("wholesale")).contains(0.167);
+    assertThat(s.cash().marginRate("no_such_industry")).contains(0.15);
+    assertThat(s.traffic().impressions()).isEqualTo(50_000);
+    assertThat(s.fund()).get().extracting(Fund::total).isEqualTo(150_000_000.0);
+    assertThat(s.share()).get().extracting(ShareSymbols::symbol).isEqualTo("2013.HK");
+  }
+
+  @Test
+  void reportsEveryProblemAtOnceNamingTheKeys() {
+    String yaml =
+        """
+        name: broken
+        timezone: Mars/Olympus
+        currency: CNY
+        outage:
+          start: 2020-02-23T19:00:00
+          end: 2020-02-20T09:00:00
+        analysis:
+          history_start: 2019-11-01
+        schemes:
+          cash:
+            baseline_start: 2020-02-17T19:00:00
+            baseline_end: not-a-time
+            duration_hours: lots
+            margin_rates: {retail: 1.5}
+          traffic: {impressions: 50000, cpm: 6.0, extension_months: 2}
+        """;
+    assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "scenario.yaml"))
+        .isInstanceOf(InvalidCaseException.class)
+        .satisfies(
+            e ->
+                assertThat(((InvalidCaseException) e).problems())
+                    .anySatisfy(
+                        p -> assertThat(p).contains("key timezone").contains("Mars/Olympus"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .contains("key outage.end")
+                                .contains("not after outage.start"))
+                    .anySatisfy(p -> assertThat(p).contains("key analysis.horizon_end is missing"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .contains("key schemes.cash.baseline_end")
+                                .contains("not-a-time"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .contains("key schemes.cash.duration_hours")
+                                .contains("lots"))
+                    .anySatisfy(
+                        p -> assertThat(p).contains("key schemes.cash.margin_rates.retail")));
+  }
+
+  @Test
+  void rejectsTextThatIsNotYaml() {
+    assertThatThrownBy(() -> ScenarioLoader.parse("name: [unclosed", "case/scenario.yaml"))
+        .isInstanceOf(InvalidCaseException.class)
+        .hasMessageContaining("case/scenario.yaml")
+        .hasMessageContaining("not valid YAML");
+  }
+}
