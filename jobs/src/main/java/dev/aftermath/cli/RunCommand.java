@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code aftermath run}: the whole pipeline, on a given case or on the demo case. */
@@ -26,20 +27,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "The incident case folder (default: the demo case).")
   String casePath;
 
-  @Option(
-      names = "--out",
-      defaultValue = "out",
-      paramLabel = "OUT",
-      description = "Output folder (default: ${DEFAULT-VALUE}).")
-  String out;
-
-  @Option(
-      names = "--max-quarantined-pct",
-      defaultValue = "5",
-      paramLabel = "PCT",
-      description =
-          "Fail (exit 3) when more than this share of a table's rows is rejected (default: ${DEFAULT-VALUE}).")
-  double maxQuarantinedPct;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
@@ -59,7 +47,8 @@ public final class RunCommand implements Callable<Integer> {
         spark = SparkSessions.create("aftermath run");
       }
       var summary =
-          new Pipeline(spark, layout, new OutputLayout(out), maxQuarantinedPct, System.err)
+          new Pipeline(
+                  spark, layout, new OutputLayout(output.out), output.maxQuarantinedPct, System.err)
               .run(path);
       spec.commandLine().getOut().print(summary.text());
       spec.commandLine().getOut().flush();

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code aftermath validate}: ingestion only, with its quarantine and reconciliation. */
@@ -26,20 +27,7 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "The incident case folder.")
   String casePath;
 
-  @Option(
-      names = "--out",
-      defaultValue = "out",
-      paramLabel = "OUT",
-      description = "Output folder (default: ${DEFAULT-VALUE}).")
-  String out;
-
-  @Option(
-      names = "--max-quarantined-pct",
-      defaultValue = "5",
-      paramLabel = "PCT",
-      description =
-          "Fail (exit 3) when more than this share of a table's rows is rejected (default: ${DEFAULT-VALUE}).")
-  double maxQuarantinedPct;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
@@ -47,7 +35,8 @@ public final class ValidateCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.create("aftermath validate");
     try {
       var summary =
-          new Pipeline(spark, layout, new OutputLayout(out), maxQuarantinedPct, System.err)
+          new Pipeline(
+                  spark, layout, new OutputLayout(output.out), output.maxQuarantinedPct, System.err)
               .validate(casePath);
       spec.commandLine().getOut().print(summary.text());
       spec.commandLine().getOut().flush();

@@ -47,70 +47,21 @@ final class BadRows {
         .toArray(Kind[]::new);
   }
 
-  /** A broken copy of {@code order}. */
+  /** A broken copy of {@code order}: a new order_id and one field broken as {@code kind} says. */
   static SimRecords.Order corrupt(SimRecords.Order order, Kind kind) {
-    String id = "X" + order.orderId();
-    return switch (kind) {
-      case UNKNOWN_MERCHANT ->
-          new SimRecords.Order(
-              id,
-              "M999999X",
-              order.customerId(),
-              order.createdAt(),
-              order.amountCents(),
-              order.taxCents(),
-              order.status(),
-              kind);
-      case UNKNOWN_STATUS ->
-          new SimRecords.Order(
-              id,
-              order.merchantId(),
-              order.customerId(),
-              order.createdAt(),
-              order.amountCents(),
-              order.taxCents(),
-              "PENDING",
-              kind);
-      case NEGATIVE_AMOUNT ->
-          new SimRecords.Order(
-              id,
-              order.merchantId(),
-              order.customerId(),
-              order.createdAt(),
-              -Math.max(1, order.amountCents()),
-              0,
-              order.status(),
-              kind);
-      case TAX_EXCEEDS_AMOUNT ->
-          new SimRecords.Order(
-              id,
-              order.merchantId(),
-              order.customerId(),
-              order.createdAt(),
-              order.amountCents(),
-              order.amountCents() + 100,
-              order.status(),
-              kind);
-      case MISSING_REQUIRED ->
-          new SimRecords.Order(
-              id,
-              order.merchantId(),
-              order.customerId(),
-              null,
-              order.amountCents(),
-              order.taxCents(),
-              order.status(),
-              kind);
-      default ->
-          new SimRecords.Order(
-              id,
-              order.merchantId(),
-              order.customerId(),
-              order.createdAt(),
-              order.amountCents(),
-              order.taxCents(),
-              order.status(),
-              kind);
-    };
+    String merchant = kind == Kind.UNKNOWN_MERCHANT ? "M999999X" : order.merchantId();
+    String status = kind == Kind.UNKNOWN_STATUS ? "PENDING" : order.status();
+    long amount =
+        kind == Kind.NEGATIVE_AMOUNT ? -Math.max(1, order.amountCents()) : order.amountCents();
+    long tax =
+        switch (kind) {
+          case NEGATIVE_AMOUNT -> 0;
+          case TAX_EXCEEDS_AMOUNT -> order.amountCents() + 100;
+          default -> order.taxCents();
+        };
+    var createdAt = kind == Kind.MISSING_REQUIRED ? null : order.createdAt();
+    // BAD_TIMESTAMP and NOT_A_NUMBER are text-only: CaseRows writes the broken text
+    return new SimRecords.Order(
+        "X" + order.orderId(), merchant, order.customerId(), createdAt, amount, tax, status, kind);
   }
 }

@@ -88,11 +88,14 @@ public final class IngestJob {
                           .persist(StorageLevel.MEMORY_AND_DISK());
                   cached.add(validated);
                   Dataset<Row> good = validated.filter(col(RowValidator.REASON).isNull());
-                  Dataset<Row>[] split = dedupe(good, spec.key());
+                  Deduplicated split = dedupe(good, spec.key());
+                  if (split.repeatedKeys() != null) {
+                    cached.add(split.repeatedKeys());
+                  }
                   long rows =
-                      writer.parquet(spec.name(), TableShapes.shape(spec, split[0], scenario));
+                      writer.parquet(spec.name(), TableShapes.shape(spec, split.kept(), scenario));
                   written.put(spec.name(), rows);
-                  count(spec, validated, split[0], split[1], files);
+                  count(spec, validated, split.duplicates(), files);
                   long valid =
                       files.values().stream()
                           .filter(f -> f.table().equals(spec.name()))
@@ -103,8 +106,8 @@ public final class IngestJob {
                         spec.name() + ": " + valid + " valid rows but " + rows + " written");
                   }
                   quarantine.add(quarantineRows(spec, validated));
-                  duplicates.add(duplicateRows(spec, split[1]));
-                  return split[0];
+                  duplicates.add(duplicateRows(spec, split.duplicates()));
+                  return split.kept();
                 });
         if (spec == InputTables.MERCHANTS) {
           Set<String> ids2 =
@@ -163,15 +166,20 @@ public final class IngestJob {
    * line and row is kept. Only the rows of repeated keys are ranked, so a clean table costs one
    * aggregation.
    */
-  @SuppressWarnings("unchecked")
-  static Dataset<Row>[] dedupe(Dataset<Row> good, List<String> key) {
+  static Deduplicated dedupe(Dataset<Row> good, List<String> key) {
     if (key.isEmpty()) {
-      return new Dataset[] {good, good.limit(0)};
+      return new Deduplicated(good, good.limit(0), null);
     }
     Column[] k = key.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new);
     scala.collection.immutable.Seq<String> keySeq =
         scala.jdk.javaapi.CollectionConverters.asScala(key).toList();
-    Dataset<Row> repeated = good.groupBy(k).count().filter(col("count").gt(1)).drop("count");
+    // the repeated keys are few: computed once, then used by both joins and by the counts
+    Dataset<Row> repeated =
+        good.groupBy(k)
+            .count()
+            .filter(col("count").gt(1))
+            .drop("count")
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> unique = good.join(repeated, keySeq, "left_anti");
     Dataset<Row> ranked =
         good.join(repeated, keySeq, "left_semi")
@@ -186,17 +194,17 @@ public final class IngestJob {
                                 col(SourceColumns.ROW).asc_nulls_last())));
     Dataset<Row> kept = unique.unionByName(ranked.filter(col("_rank").equalTo(1)).drop("_rank"));
     Dataset<Row> dups = ranked.filter(col("_rank").gt(1)).drop("_rank");
-    return new Dataset[] {kept, dups};
+    return new Deduplicated(kept, dups, repeated);
   }
 
+  /** Rows kept, the repeats dropped, and the cached repeated keys (null without a key). */
+  record Deduplicated(Dataset<Row> kept, Dataset<Row> duplicates, Dataset<Row> repeatedKeys) {}
+
   private static void count(
-      TableSpec spec,
-      Dataset<Row> validated,
-      Dataset<Row> kept,
-      Dataset<Row> dups,
-      Map<String, FileCounts> files) {
+      TableSpec spec, Dataset<Row> validated, Dataset<Row> dups, Map<String, FileCounts> files) {
     Map<String, Map<String, Long>> reasons = new TreeMap<>();
     Map<String, Long> read = new HashMap<>();
+    Map<String, Long> goodRows = new HashMap<>();
     for (Row r :
         validated.groupBy(SourceColumns.FILE, RowValidator.REASON).count().collectAsList()) {
       String file = r.getString(0);
@@ -204,22 +212,21 @@ public final class IngestJob {
       reasons.computeIfAbsent(file, f -> new TreeMap<>());
       if (r.get(1) != null) {
         reasons.get(file).merge(r.getString(1), r.getLong(2), Long::sum);
+      } else {
+        goodRows.merge(file, r.getLong(2), Long::sum);
       }
     }
-    Map<String, Long> valid = perFile(kept);
     Map<String, Long> dup = perFile(dups);
     for (String file : read.keySet()) {
       Map<String, Long> byReason = reasons.get(file);
       long quarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
+      long good = goodRows.getOrDefault(file, 0L);
+      long duplicates = dup.getOrDefault(file, 0L);
+      // valid per file is what is left; the run then checks that the table holds exactly their sum
       files.put(
           file,
           new FileCounts(
-              spec.name(),
-              read.get(file),
-              valid.getOrDefault(file, 0L),
-              quarantined,
-              dup.getOrDefault(file, 0L),
-              byReason));
+              spec.name(), read.get(file), good - duplicates, quarantined, duplicates, byReason));
     }
   }
 

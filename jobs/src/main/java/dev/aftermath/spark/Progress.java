@@ -2,9 +2,6 @@ package dev.aftermath.spark;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +25,7 @@ public final class Progress implements AutoCloseable {
   private final PrintStream err;
   private final AtomicLong rowsRead = new AtomicLong();
   private final AtomicLong rowsWritten = new AtomicLong();
+  private final AtomicLong peakHeap = new AtomicLong();
   private final ScheduledExecutorService ticker;
   private volatile String stage;
   private volatile long stageStart;
@@ -57,6 +55,7 @@ public final class Progress implements AutoCloseable {
             });
     long ms = every.toMillis();
     ticker.scheduleAtFixedRate(this::tick, ms, ms, TimeUnit.MILLISECONDS);
+    ticker.scheduleAtFixedRate(this::sampleHeap, 0, 200, TimeUnit.MILLISECONDS);
   }
 
   /** Runs {@code work} as a named stage, reporting its progress and its end. */
@@ -65,7 +64,7 @@ public final class Progress implements AutoCloseable {
     long outerStart = stageStart;
     stage = name;
     stageStart = System.nanoTime();
-    resetPeaks();
+    peakHeap.set(0);
     long read0 = rowsRead.get();
     long written0 = rowsWritten.get();
     spark.sparkContext().setJobDescription(name);
@@ -73,7 +72,7 @@ public final class Progress implements AutoCloseable {
       T result = work.get();
       err.printf(
           Locale.ROOT,
-          "[%s] done: %,d rows read, %,d written, %s, peak heap %,d MiB, peak RSS %,d MiB%n",
+          "[%s] done: %,d rows read, %,d written, %s, peak heap %,d MiB, peak RSS so far %,d MiB%n",
           name,
           rowsRead.get() - read0,
           rowsWritten.get() - written0,
@@ -103,23 +102,15 @@ public final class Progress implements AutoCloseable {
     return elapsed(runStart);
   }
 
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
+  /** Samples the heap in use; the stage's peak is the largest sample since it began. */
+  private void sampleHeap() {
+    Runtime rt = Runtime.getRuntime();
+    peakHeap.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
   }
 
-  /** Peak heap use since the stage began (sum of the heap pools' peaks). */
-  private static long peakHeapMiB() {
-    long bytes = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        bytes += pool.getPeakUsage().getUsed();
-      }
-    }
-    return bytes >> 20;
+  private long peakHeapMiB() {
+    sampleHeap();
+    return peakHeap.get() >> 20;
   }
 
   /** The process's resident-set high-water mark so far (Linux), or -1 elsewhere. */
