@@ -58,6 +58,9 @@ public final class CaseLayout {
     FileSystem fs;
     try {
       fs = dir.getFileSystem(conf);
+      dir =
+          fs.makeQualified(
+              dir); // a relative case path names files relative to the case all the same
       if (!fs.exists(dir) || !fs.getFileStatus(dir).isDirectory()) {
         throw new InvalidCaseException(
             "case folder " + caseDir + " does not exist or is not a folder");

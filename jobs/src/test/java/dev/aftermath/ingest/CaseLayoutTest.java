@@ -74,6 +74,19 @@ class CaseLayoutTest {
   }
 
   @Test
+  void namesFilesRelativeToTheCaseWhenGivenARelativePath() throws Exception {
+    Path relative = Path.of("target", "case-layout-relative");
+    new CaseFixture(relative.toAbsolutePath())
+        .file("merchants.csv", CaseFixture.MERCHANTS)
+        .file("orders/part-0.csv", CaseFixture.GOOD_ORDERS);
+    CaseLayout layout = CaseLayout.inspect(relative.toString(), new Configuration());
+    assertThat(layout.source(InputTables.ORDERS).orElseThrow().labels())
+        .containsExactly("orders/part-0.csv");
+    assertThat(layout.source(InputTables.MERCHANTS).orElseThrow().labels())
+        .containsExactly("merchants.csv");
+  }
+
+  @Test
   void rejectsAMissingCaseFolder() {
     assertThatThrownBy(
             () -> CaseLayout.inspect(tmp.resolve("nope").toString(), new Configuration()))
