@@ -95,7 +95,7 @@ public final class IngestJob {
                   long rows =
                       writer.parquet(spec.name(), TableShapes.shape(spec, split.kept(), scenario));
                   written.put(spec.name(), rows);
-                  count(spec, validated, split.duplicates(), files);
+                  count(source.get(), validated, split.duplicates(), files);
                   long valid =
                       files.values().stream()
                           .filter(f -> f.table().equals(spec.name()))
@@ -201,10 +201,17 @@ public final class IngestJob {
   record Deduplicated(Dataset<Row> kept, Dataset<Row> duplicates, Dataset<Row> repeatedKeys) {}
 
   private static void count(
-      TableSpec spec, Dataset<Row> validated, Dataset<Row> dups, Map<String, FileCounts> files) {
+      TableSource source,
+      Dataset<Row> validated,
+      Dataset<Row> dups,
+      Map<String, FileCounts> files) {
     Map<String, Map<String, Long>> reasons = new TreeMap<>();
     Map<String, Long> read = new HashMap<>();
     Map<String, Long> goodRows = new HashMap<>();
+    for (String label : source.labels()) {
+      read.put(label, 0L); // a file with a header and no rows is reported too
+      reasons.put(label, new TreeMap<>());
+    }
     for (Row r :
         validated.groupBy(SourceColumns.FILE, RowValidator.REASON).count().collectAsList()) {
       String file = r.getString(0);
@@ -226,7 +233,12 @@ public final class IngestJob {
       files.put(
           file,
           new FileCounts(
-              spec.name(), read.get(file), good - duplicates, quarantined, duplicates, byReason));
+              source.spec().name(),
+              read.get(file),
+              good - duplicates,
+              quarantined,
+              duplicates,
+              byReason));
     }
   }
 

@@ -250,7 +250,8 @@ class IngestJobTest extends SparkTestBase {
     CaseFixture c =
         new CaseFixture(tmp.resolve("case"))
             .file("merchants.csv", CaseFixture.MERCHANTS)
-            .file("orders.csv", MIXED_ORDERS);
+            .file("orders.csv", MIXED_ORDERS)
+            .file("members.csv", "merchant_id,customer_id,balance,points,recovered\n");
     String out = tmp.resolve("out").toString();
     ingest(c, out);
     var json =
@@ -265,6 +266,8 @@ class IngestJobTest extends SparkTestBase {
         .isEqualTo(13);
     assertThat(orders.get("by_reason").get("UNKNOWN_STATUS").asLong()).isEqualTo(1);
     assertThat(json.get("merchants.csv").get("read").asLong()).isEqualTo(3);
+    assertThat(json.get("members.csv").get("read").asLong()).isZero();
+    assertThat(json.get("members.csv").get("valid").asLong()).isZero();
     assertThat(Files.readString(tmp.resolve("out/tables/quarantine.csv")))
         .contains("TAX_EXCEEDS_AMOUNT");
   }
