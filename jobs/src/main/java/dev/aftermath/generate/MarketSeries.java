@@ -23,8 +23,10 @@ final class MarketSeries {
   record Close(LocalDate date, String symbol, double close) {}
 
   /**
-   * 100 × the industry's COVID curve × its weekday factor × log-normal noise (σ = 3%), for every
-   * industry that has an index, every day from {@code from} to {@code to}.
+   * The industry's sales level from outside the platform: 100 × its COVID demand curve × its
+   * customer base (which follows demand with the industry's customer lifetime, as arrivals and
+   * lapses do in the merchants' simulation) × its weekday factor × log-normal noise (σ = 3%), for
+   * every industry that has an index, every day from {@code from} to {@code to}.
    */
   static List<IndexPoint> industryIndex(long seed, LocalDate from, LocalDate to) {
     UniformRandomProvider rng = Rngs.of(seed, Rngs.MARKET, 1);
@@ -34,13 +36,15 @@ final class MarketSeries {
       if (!ind.hasIndex()) {
         continue;
       }
+      double base = 1; // the industry's customer base, relative to its steady state
       for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+        double demand = ind.covid().at(d);
         double v =
-            100
-                * ind.covid().at(d)
-                * ind.weekday(d.getDayOfWeek())
-                * Math.exp(0.03 * gauss.sample());
+            100 * demand * base * ind.weekday(d.getDayOfWeek()) * Math.exp(0.03 * gauss.sample());
         out.add(new IndexPoint(d, ind.code(), Math.round(v * 1000) / 1000.0));
+        // customers arrive with demand and leave at 1/lifetime a day, as in the merchants'
+        // simulation
+        base += (demand - base) / ind.lifetimeDays;
       }
     }
     return out;

@@ -94,7 +94,10 @@ public final class MerchantFactory {
     boolean canSpurt = industry == Industry.COMMUNITY_ECOMMERCE || industry == Industry.FRESH_FOOD;
     if (canSpurt && !isNew && rng.nextDouble() < FAST_GROWER_SHARE) {
       growth = 4 + 9 * rng.nextDouble();
-      mid = ChronoUnit.DAYS.between(history, LocalDate.of(2020, 2, 12)) + 8 * gauss.sample();
+      // the spurt happens during the lockdown, before the outage (centred 02-08 ± 5 days, by 02-18)
+      mid =
+          ChronoUnit.DAYS.between(history, LocalDate.of(2020, 2, 8))
+              + Math.min(10, 5 * gauss.sample());
     }
     String id = String.format("M%06d", i + 1);
     return new MerchantProfile(

@@ -78,6 +78,9 @@ final class MerchantSimulator implements Serializable {
 
     // demand per hour, its running sums without and with the outage
     double[] day = new double[tl.days()];
+    // new customers arrive with the industry's demand and the merchant's trend; a growth spurt is
+    // existing customers buying more often (community group-buying in the lockdown), not arrivals
+    double[] arrivals = new double[tl.days()];
     for (int d = 0; d < day.length; d++) {
       LocalDate date = tl.day(d);
       // the merchant feels its industry's shock to the power of its sensitivity
@@ -86,8 +89,9 @@ final class MerchantSimulator implements Serializable {
           p.growthFactor() <= 1
               ? 1
               : 1 + (p.growthFactor() - 1) / (1 + Math.exp(-(d - p.growthMidDay()) / 4.0));
-      day[d] =
-          covid * ind.weekday(date.getDayOfWeek()) * Math.exp(p.annualTrend() * d / 365.0) * growth;
+      arrivals[d] =
+          covid * ind.weekday(date.getDayOfWeek()) * Math.exp(p.annualTrend() * d / 365.0);
+      day[d] = arrivals[d] * growth;
     }
     double[] cum = new double[hours + 1];
     double[] cumActual = new double[hours + 1];
@@ -114,7 +118,7 @@ final class MerchantSimulator implements Serializable {
       starts.add(new double[] {signupHour, 0});
     }
     for (int d = (int) (signupHour / 24); d < day.length; d++) {
-      int n = poisson(rng, pool / ind.lifetimeDays * day[d]);
+      int n = poisson(rng, pool / ind.lifetimeDays * arrivals[d]);
       for (int i = 0; i < n; i++) {
         double h = d * 24 + sampleHour(rng, ind) + rng.nextDouble();
         if (h >= signupHour) {

@@ -196,6 +196,37 @@ class DemoCaseGeneratorTest extends SparkTestBase {
   }
 
   @Test
+  void industryIndexTracksTheIndustrysSalesBeforeTheOutage() {
+    Dataset<Row> orders = parquet(dir.resolve("a/case/orders"));
+    Dataset<Row> merchants = parquet(dir.resolve("a/case/merchants.parquet"));
+    Dataset<Row> index = parquet(dir.resolve("a/case/industry_index.parquet"));
+    for (String industry : new String[] {"retail", "catering"}) {
+      double dec =
+          industryRevenue(orders, merchants, industry, "2019-12-02", "2019-12-16")
+              / indexSum(index, industry, "2019-12-02", "2019-12-16");
+      double feb =
+          industryRevenue(orders, merchants, industry, "2020-02-09", "2020-02-23")
+              / indexSum(index, industry, "2020-02-09", "2020-02-23");
+      assertThat(feb / dec)
+          .as(industry + ": sales per index point, February against December")
+          .isBetween(0.8, 1.25);
+    }
+  }
+
+  private static double indexSum(
+      Dataset<Row> index, String industry, String from, String toExclusive) {
+    return index
+        .filter(col("industry").equalTo(industry))
+        .filter(
+            col("date")
+                .geq(LocalDate.parse(from))
+                .and(col("date").lt(LocalDate.parse(toExclusive))))
+        .agg(sum("index"))
+        .first()
+        .getDouble(0);
+  }
+
+  @Test
   void plantsLossesAndDefectionsThatFollowTheDataLost() {
     Dataset<Row> truth = parquet(dir.resolve("a/truth/merchant_truth"));
     Row totals =
