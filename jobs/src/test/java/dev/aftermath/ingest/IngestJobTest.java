@@ -63,16 +63,20 @@ class IngestJobTest extends SparkTestBase {
     }
   }
 
+  /** The three fixture merchants and the given orders.csv. */
+  private CaseFixture caseWithOrders(String orders) {
+    return new CaseFixture(tmp.resolve("case"))
+        .file("merchants.csv", CaseFixture.MERCHANTS)
+        .file("orders.csv", orders);
+  }
+
   private Dataset<Row> table(String out, String name) {
     return spark.read().parquet(out + "/tables/" + name);
   }
 
   @Test
   void quarantinesEveryBadKindWithReasonLineColumnAndValue() {
-    CaseFixture c =
-        new CaseFixture(tmp.resolve("case"))
-            .file("merchants.csv", CaseFixture.MERCHANTS)
-            .file("orders.csv", MIXED_ORDERS);
+    CaseFixture c = caseWithOrders(MIXED_ORDERS);
     String out = tmp.resolve("out").toString();
     IngestResult result = ingest(c, out);
 
@@ -121,10 +125,7 @@ class IngestJobTest extends SparkTestBase {
 
   @Test
   void normalisesAllTimestampFormsAndComputesRevenue() {
-    CaseFixture c =
-        new CaseFixture(tmp.resolve("case"))
-            .file("merchants.csv", CaseFixture.MERCHANTS)
-            .file("orders.csv", CaseFixture.GOOD_ORDERS);
+    CaseFixture c = caseWithOrders(CaseFixture.GOOD_ORDERS);
     String out = tmp.resolve("out").toString();
     ingest(c, out);
     Map<String, Row> orders =
@@ -145,10 +146,7 @@ class IngestJobTest extends SparkTestBase {
 
   @Test
   void readsBomQuotedNewlinesAndChineseInMerchantNames() {
-    CaseFixture c =
-        new CaseFixture(tmp.resolve("case"))
-            .file("merchants.csv", CaseFixture.MERCHANTS)
-            .file("orders.csv", CaseFixture.GOOD_ORDERS);
+    CaseFixture c = caseWithOrders(CaseFixture.GOOD_ORDERS);
     String out = tmp.resolve("out").toString();
     IngestResult result = ingest(c, out);
     Map<String, Row> merchants =
@@ -248,9 +246,7 @@ class IngestJobTest extends SparkTestBase {
   @Test
   void writesReconciliationThatBalancesForEveryFile() throws Exception {
     CaseFixture c =
-        new CaseFixture(tmp.resolve("case"))
-            .file("merchants.csv", CaseFixture.MERCHANTS)
-            .file("orders.csv", MIXED_ORDERS)
+        caseWithOrders(MIXED_ORDERS)
             .file("members.csv", "merchant_id,customer_id,balance,points,recovered\n");
     String out = tmp.resolve("out").toString();
     ingest(c, out);
@@ -274,10 +270,7 @@ class IngestJobTest extends SparkTestBase {
 
   @Test
   void failsTheGateWhenTooManyRowsAreRejected() {
-    CaseFixture c =
-        new CaseFixture(tmp.resolve("case"))
-            .file("merchants.csv", CaseFixture.MERCHANTS)
-            .file("orders.csv", MIXED_ORDERS);
+    CaseFixture c = caseWithOrders(MIXED_ORDERS);
     String out = tmp.resolve("out").toString();
     assertThatThrownBy(() -> ingest(c, out, 5))
         .isInstanceOf(DataQualityException.class)
@@ -288,10 +281,7 @@ class IngestJobTest extends SparkTestBase {
   @Test
   void unterminatedQuoteQuarantinesTheRestOfTheFileAsOneRow() {
     String orders = CaseFixture.GOOD_ORDERS + "o9,M1,\"never closed,2020-02-17T19:00:00,1,0,PAID\n";
-    CaseFixture c =
-        new CaseFixture(tmp.resolve("case"))
-            .file("merchants.csv", CaseFixture.MERCHANTS)
-            .file("orders.csv", orders);
+    CaseFixture c = caseWithOrders(orders);
     String out = tmp.resolve("out").toString();
     IngestResult result = ingest(c, out);
     Row bad = table(out, "quarantine").first();
