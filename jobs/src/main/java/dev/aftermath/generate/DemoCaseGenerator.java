@@ -3,6 +3,7 @@ package dev.aftermath.generate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aftermath.io.OutputLayout;
+import dev.aftermath.io.StagedFiles;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.Progress;
@@ -183,8 +184,8 @@ public final class DemoCaseGenerator {
             truth.text(new Path(truthDir, "summary.json"), summary(truthDir, caseRows));
             truth.cleanStaging();
           });
-      moveIntoPlace(fs, caseDir, new Path(out, "case"));
-      moveIntoPlace(fs, truthDir, new Path(out, "truth"));
+      StagedFiles.replace(fs, caseDir, new Path(out, "case"));
+      StagedFiles.replace(fs, truthDir, new Path(out, "truth"));
       return new GenerateResult(
           new Path(out, "case").toString(), new Path(out, "truth").toString(), caseRows, truthRows);
     } finally {
@@ -258,7 +259,7 @@ public final class DemoCaseGenerator {
     if (text) {
       Path tmp = new Path(caseDir, "." + name);
       df.coalesce(1).write().option("header", "true").csv(tmp.toString());
-      movePart(fs, tmp, ".csv", new Path(caseDir, name + ".csv"));
+      StagedFiles.replaceWithSinglePart(fs, tmp, ".csv", new Path(caseDir, name + ".csv"));
     } else {
       singleParquet(fs, df, new Path(caseDir, name + ".parquet"));
     }
@@ -268,21 +269,7 @@ public final class DemoCaseGenerator {
   private void singleParquet(FileSystem fs, Dataset<Row> df, Path target) {
     Path tmp = new Path(target.getParent(), "." + target.getName());
     df.coalesce(1).write().parquet(tmp.toString());
-    movePart(fs, tmp, ".parquet", target);
-  }
-
-  private static void movePart(FileSystem fs, Path folder, String suffix, Path target) {
-    try {
-      FileStatus[] parts =
-          fs.listStatus(
-              folder, p -> p.getName().startsWith("part-") && p.getName().endsWith(suffix));
-      if (parts.length != 1 || !fs.rename(parts[0].getPath(), target)) {
-        throw new IOException("expected one part file in " + folder);
-      }
-      fs.delete(folder, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + target, e);
-    }
+    StagedFiles.replaceWithSinglePart(fs, tmp, ".parquet", target);
   }
 
   private Dataset<Row> merchantsFrame(List<MerchantProfile> profiles) {
@@ -436,20 +423,6 @@ public final class DemoCaseGenerator {
       o.write(text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + target, e);
-    }
-  }
-
-  private static void moveIntoPlace(FileSystem fs, Path from, Path to) {
-    try {
-      if (fs.exists(to) && !fs.delete(to, true)) {
-        throw new IOException("cannot remove the previous " + to);
-      }
-      if (!fs.rename(from, to)) {
-        throw new IOException("cannot move " + from + " to " + to);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot move the generated " + to.getName() + " into place", e);
     }
   }
 

@@ -22,17 +22,6 @@ public final class CsvSafety {
   /** The pattern of text a spreadsheet would treat as a formula. */
   public static final String FORMULA_START = "^[=+\\-@\t\r]";
 
-  /** One cell, made safe. */
-  public static String safe(String cell) {
-    if (cell == null || cell.isEmpty()) {
-      return cell;
-    }
-    char c = cell.charAt(0);
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
-        ? "'" + cell
-        : cell;
-  }
-
   /** Every string column of {@code df}, made safe; other columns unchanged. */
   public static Dataset<Row> safeStrings(Dataset<Row> df) {
     Column[] columns = new Column[df.schema().fields().length];

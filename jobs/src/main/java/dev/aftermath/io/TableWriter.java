@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.UUID;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -42,7 +40,7 @@ public final class TableWriter {
   public long parquet(String name, Dataset<Row> df) {
     Path staged = stage(name);
     df.write().mode(SaveMode.ErrorIfExists).parquet(staged.toString());
-    moveIntoPlace(staged, out.table(name));
+    StagedFiles.replace(fs, staged, out.table(name));
     return spark.read().parquet(out.table(name).toString()).count();
   }
 
@@ -65,19 +63,7 @@ public final class TableWriter {
         .option("timestampNTZFormat", "yyyy-MM-dd'T'HH:mm:ss")
         .option("dateFormat", "yyyy-MM-dd")
         .csv(staged.toString());
-    try {
-      FileStatus[] parts =
-          fs.listStatus(
-              staged, p -> p.getName().startsWith("part-") && p.getName().endsWith(".csv"));
-      if (parts.length != 1) {
-        throw new IllegalStateException(
-            "expected one CSV part for " + name + ", found " + Arrays.toString(parts));
-      }
-      moveIntoPlace(parts[0].getPath(), out.csv(name));
-      fs.delete(staged, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot move the CSV of " + name + " into place", e);
-    }
+    StagedFiles.replaceWithSinglePart(fs, staged, ".csv", out.csv(name));
     return rows;
   }
 
@@ -88,7 +74,7 @@ public final class TableWriter {
       try (OutputStream o = fs.create(staged, false)) {
         o.write(content.getBytes(StandardCharsets.UTF_8));
       }
-      moveIntoPlace(staged, target);
+      StagedFiles.replace(fs, staged, target);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + target, e);
     }
@@ -110,19 +96,5 @@ public final class TableWriter {
 
   private Path stage(String name) {
     return new Path(out.staging(), name + "-" + UUID.randomUUID());
-  }
-
-  private void moveIntoPlace(Path staged, Path target) {
-    try {
-      fs.mkdirs(target.getParent());
-      if (fs.exists(target) && !fs.delete(target, true)) {
-        throw new IOException("cannot remove the previous " + target);
-      }
-      if (!fs.rename(staged, target)) {
-        throw new IOException("rename " + staged + " -> " + target + " failed");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot move " + target.getName() + " into place", e);
-    }
   }
 }
