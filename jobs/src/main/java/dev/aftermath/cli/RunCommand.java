@@ -27,6 +27,15 @@ public final class RunCommand implements Callable<Integer> {
       description = "The incident case folder (default: the demo case).")
   String casePath;
 
+  @Option(
+      names = "--placebo-at",
+      paramLabel = "LOCAL_TIME",
+      description =
+          "Placebo test: move the outage timeline to this scenario-local time (e.g."
+              + " 2020-01-05T19:00:00), when nothing happened, and end the horizon the day before"
+              + " the real outage. The estimated loss should be indistinguishable from zero.")
+  java.time.LocalDateTime placeboAt;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -43,6 +52,14 @@ public final class RunCommand implements Callable<Integer> {
         path = demo.casePath();
       }
       CaseLayout layout = CaseLayout.inspect(path, new Configuration());
+      if (placeboAt != null) {
+        try {
+          layout = layout.withScenario(layout.scenario().placebo(placeboAt));
+        } catch (IllegalArgumentException e) {
+          throw new picocli.CommandLine.ParameterException(
+              spec.commandLine(), "--placebo-at: " + e.getMessage());
+        }
+      }
       if (spark == null) {
         spark = SparkSessions.create("aftermath run");
       }

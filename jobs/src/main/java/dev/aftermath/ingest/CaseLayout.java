@@ -46,6 +46,11 @@ public final class CaseLayout {
     return scenario;
   }
 
+  /** The same case files read under another scenario (a placebo, for instance). */
+  public CaseLayout withScenario(Scenario other) {
+    return new CaseLayout(other, sources);
+  }
+
   /** The table's source, if the case has the table. */
   public Optional<TableSource> source(TableSpec spec) {
     return Optional.ofNullable(sources.get(spec.name()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aftermath.daily.MerchantDayJob;
+import dev.aftermath.impact.LostRevenueJob;
 import dev.aftermath.ingest.CaseLayout;
 import dev.aftermath.ingest.FileCounts;
 import dev.aftermath.ingest.IngestJob;
@@ -63,6 +64,9 @@ public final class Pipeline {
       Map<String, Long> tables = new LinkedHashMap<>(ingest.tablesWritten());
       if (allStages) {
         tables.putAll(new MerchantDayJob(spark, layout.scenario(), writer, progress).run());
+        tables.putAll(
+            new LostRevenueJob(spark, layout.scenario(), writer, progress, truthBeside(casePath))
+                .run());
       }
       RunSummary summary =
           new RunSummary(
@@ -76,6 +80,21 @@ public final class Pipeline {
       writer.cleanStaging();
       return summary;
     }
+  }
+
+  /**
+   * A generated case's truth ({@code ../truth/merchant_truth} beside the case), if there is one.
+   */
+  private static java.util.Optional<String> truthBeside(String casePath) {
+    java.nio.file.Path truth =
+        java.nio.file.Path.of(casePath)
+            .toAbsolutePath()
+            .getParent()
+            .resolve("truth")
+            .resolve("merchant_truth");
+    return java.nio.file.Files.isDirectory(truth)
+        ? java.util.Optional.of(truth.toString())
+        : java.util.Optional.empty();
   }
 
   /** What a run read and wrote. */
@@ -113,8 +132,10 @@ public final class Pipeline {
         }
       }
       b.append(String.format(Locale.ROOT, "  wrote to %s/tables:%n", outPath));
+      int width = tables.keySet().stream().mapToInt(String::length).max().orElse(16);
       tables.forEach(
-          (k, v) -> b.append(String.format(Locale.ROOT, "    %-16s %,12d rows%n", k, v)));
+          (k, v) ->
+              b.append(String.format(Locale.ROOT, "    %-" + width + "s %,12d rows%n", k, v)));
       b.append(String.format(Locale.ROOT, "  done in %.1f s%n", seconds));
       return b.toString();
     }

@@ -27,6 +27,54 @@ public record Scenario(
     return signupDate.atStartOfDay().isBefore(outage.start());
   }
 
+  /**
+   * A placebo of this scenario: the same outage timeline (phases and the cash plan's baseline
+   * window moved with it) starting at {@code start}, a time when nothing happened, with the horizon
+   * cut to the day before the real outage so that no real loss falls inside it. A sound estimator
+   * finds no loss here.
+   */
+  public Scenario placebo(LocalDateTime start) {
+    java.time.Duration shift = java.time.Duration.between(outage.start(), start);
+    LocalDate horizon = outage.start().toLocalDate().minusDays(1);
+    if (!start.isBefore(outage.start())
+        || !outage.end().plus(shift).toLocalDate().isBefore(horizon)) {
+      throw new IllegalArgumentException(
+          "placebo outage at "
+              + start
+              + " must end before "
+              + horizon
+              + ", the day before the real outage starts");
+    }
+    if (!start.toLocalDate().isAfter(analysis.historyStart())) {
+      throw new IllegalArgumentException(
+          "placebo outage at " + start + " leaves no history after " + analysis.historyStart());
+    }
+    Outage moved =
+        new Outage(
+            outage.start().plus(shift),
+            outage.end().plus(shift),
+            outage.phases().stream()
+                .map(p -> new Outage.Phase(p.from().plus(shift), p.to().plus(shift), p.label()))
+                .toList());
+    CashPlanTerms movedCash =
+        new CashPlanTerms(
+            cash.baselineStart().plus(shift),
+            cash.baselineEnd().plus(shift),
+            cash.durationHours(),
+            cash.marginRates());
+    return new Scenario(
+        name + " (placebo at " + start + ")",
+        timezone,
+        currency,
+        moved,
+        new AnalysisWindow(analysis.historyStart(), horizon),
+        movedCash,
+        traffic,
+        fund,
+        share,
+        document);
+  }
+
   /** First instant of the analysis history. */
   public LocalDateTime historyStartTime() {
     return analysis.historyStart().atStartOfDay();

@@ -1,0 +1,345 @@
+package dev.aftermath.impact;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.aftermath.scenario.Scenario;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The stage's result tables, built from the per-merchant estimates: {@code merchant_impact}, {@code
+ * impact_totals} (sums of draws per industry and platform, so that errors shared within an industry
+ * add up), {@code baseline_comparison} and {@code merchant_day_counterfactual}.
+ */
+final class ImpactTables {
+  private final SparkSession spark;
+  private final Scenario scenario;
+  private final Optional<String> truthPath;
+  private final Function<String, Dataset<Row>> table;
+
+  ImpactTables(
+      SparkSession spark,
+      Scenario scenario,
+      Optional<String> truthPath,
+      Function<String, Dataset<Row>> table) {
+    this.spark = spark;
+    this.scenario = scenario;
+    this.truthPath = truthPath;
+    this.table = table;
+  }
+
+  Dataset<Row> merchantImpact(Dataset<Row> estimates, SharedError error) {
+    Map<String, Double> rates = new HashMap<>();
+    for (Row r : estimates.select("industry").distinct().collectAsList()) {
+      rates.put(r.getString(0), scenario.cash().marginRate(r.getString(0)).orElseThrow());
+    }
+    StructType schema =
+        doubles(
+                new StructType()
+                    .add("merchant_id", DataTypes.StringType)
+                    .add("industry", DataTypes.StringType)
+                    .add("existing", DataTypes.BooleanType),
+                "counterfactual_revenue",
+                "actual_revenue",
+                "lost_revenue",
+                "lost_revenue_low",
+                "lost_revenue_high",
+                "lost_revenue_outage",
+                "lost_revenue_after",
+                "margin_rate",
+                "lost_margin",
+                "lost_margin_low",
+                "lost_margin_high",
+                "naive_lost_revenue")
+            .add("estimate_quality", DataTypes.StringType);
+    return estimates
+        .map(
+            (MapFunction<Row, Row>)
+                r -> {
+                  String industry = r.getString(1);
+                  double cfO = r.getDouble(4);
+                  double cfA = r.getDouble(5);
+                  double actual = r.getDouble(6) + r.getDouble(7);
+                  double[] draws = error.apply(industry, r.<Double>getList(9));
+                  double[] lost = new double[draws.length];
+                  for (int k = 0; k < draws.length; k++) {
+                    lost[k] = draws[k] - actual;
+                  }
+                  double rate = rates.get(industry);
+                  double point = cfO + cfA - actual;
+                  double[] interval = Quantiles.around(point, lost);
+                  double low = interval[0];
+                  double high = interval[1];
+                  return RowFactory.create(
+                      r.getString(0),
+                      industry,
+                      r.getBoolean(2),
+                      round(cfO + cfA),
+                      round(actual),
+                      round(point),
+                      round(low),
+                      round(high),
+                      round(cfO - r.getDouble(6)),
+                      round(cfA - r.getDouble(7)),
+                      rate,
+                      round(point * rate),
+                      round(low * rate),
+                      round(high * rate),
+                      round(r.getDouble(8) - actual),
+                      r.getString(3));
+                },
+            Encoders.row(schema))
+        .orderBy("merchant_id");
+  }
+
+  Dataset<Row> totals(Dataset<Row> estimates, SharedError error) {
+    // Σ over merchants per industry and draw, on the executors; the rest is small
+    Map<String, double[]> drawSums = new TreeMap<>();
+    Map<String, double[]> points = new TreeMap<>();
+    for (Row r :
+        estimates
+            .select(
+                col("industry"),
+                col("draws"),
+                col("counterfactual_outage"),
+                col("counterfactual_after"),
+                col("actual_outage"),
+                col("actual_after"))
+            .groupBy("industry")
+            .agg(
+                org.apache.spark.sql.functions.count(lit(1)).as("n"),
+                sum("counterfactual_outage").as("cfo"),
+                sum("counterfactual_after").as("cfa"),
+                sum("actual_outage").as("ao"),
+                sum("actual_after").as("aa"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .aggregate(
+                        org.apache.spark.sql.functions.collect_list("draws"),
+                        org.apache.spark.sql.functions.array_repeat(lit(0.0), LostRevenueJob.DRAWS),
+                        (acc, x) ->
+                            org.apache.spark.sql.functions.zip_with(acc, x, (a, b) -> a.plus(b)))
+                    .as("draws"))
+            .collectAsList()) {
+      String industry = r.getString(0);
+      points.put(
+          industry,
+          new double[] {
+            r.getLong(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5)
+          });
+      drawSums.put(industry, error.apply(industry, r.<Double>getList(6)));
+    }
+    StructType schema =
+        doubles(
+            new StructType()
+                .add("scope", DataTypes.StringType)
+                .add("industry", DataTypes.StringType)
+                .add("merchants", DataTypes.LongType),
+            "counterfactual_revenue",
+            "actual_revenue",
+            "lost_revenue",
+            "lost_revenue_low",
+            "lost_revenue_high",
+            "lost_revenue_outage",
+            "lost_revenue_after",
+            "lost_margin",
+            "lost_margin_low",
+            "lost_margin_high");
+    List<Row> rows = new ArrayList<>();
+    double[] platformDraws = new double[LostRevenueJob.DRAWS];
+    double[] platformMarginDraws = new double[LostRevenueJob.DRAWS];
+    double[] platform = new double[6];
+    for (String industry : points.keySet()) {
+      double[] p = points.get(industry);
+      double rate = scenario.cash().marginRate(industry).orElseThrow();
+      double actual = p[3] + p[4];
+      double[] lost = new double[LostRevenueJob.DRAWS];
+      double[] margin = new double[LostRevenueJob.DRAWS];
+      for (int k = 0; k < LostRevenueJob.DRAWS; k++) {
+        lost[k] = drawSums.get(industry)[k] - actual;
+        margin[k] = lost[k] * rate;
+        platformDraws[k] += lost[k];
+        platformMarginDraws[k] += margin[k];
+      }
+      double point = p[1] + p[2] - actual;
+      rows.add(
+          total(
+              "industry",
+              industry,
+              (long) p[0],
+              p[1] + p[2],
+              actual,
+              point,
+              lost,
+              p[1] - p[3],
+              p[2] - p[4],
+              point * rate,
+              margin));
+      platform[0] += p[0];
+      platform[1] += p[1] + p[2];
+      platform[2] += actual;
+      platform[3] += p[1] - p[3];
+      platform[4] += p[2] - p[4];
+      platform[5] += point * rate;
+    }
+    rows.add(
+        0,
+        total(
+            "platform",
+            null,
+            (long) platform[0],
+            platform[1],
+            platform[2],
+            platform[1] - platform[2],
+            platformDraws,
+            platform[3],
+            platform[4],
+            platform[5],
+            platformMarginDraws));
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private static Row total(
+      String scope,
+      String industry,
+      long n,
+      double cf,
+      double actual,
+      double lost,
+      double[] lostDraws,
+      double outage,
+      double after,
+      double margin,
+      double[] marginDraws) {
+    double[] lostInterval = Quantiles.around(lost, lostDraws);
+    double[] marginInterval = Quantiles.around(margin, marginDraws);
+    return RowFactory.create(
+        scope,
+        industry,
+        n,
+        round(cf),
+        round(actual),
+        round(lost),
+        round(lostInterval[0]),
+        round(lostInterval[1]),
+        round(outage),
+        round(after),
+        round(margin),
+        round(marginInterval[0]),
+        round(marginInterval[1]));
+  }
+
+  /**
+   * Per industry: this model's lost revenue against the one-week-average baseline, and truth when
+   * known.
+   */
+  Dataset<Row> baselineComparison() {
+    Dataset<Row> impact = table.apply("merchant_impact");
+    Dataset<Row> joined = impact;
+    boolean withTruth = truthPath.isPresent();
+    if (withTruth) {
+      Dataset<Row> truth =
+          spark
+              .read()
+              .parquet(truthPath.get())
+              .select(col("merchant_id"), col("true_lost_revenue"));
+      joined =
+          impact.join(
+              truth, List.of("merchant_id").stream().collect(LostRevenueJob.scalaSeq()), "left");
+    } else {
+      joined = impact.withColumn("true_lost_revenue", lit(null).cast(DataTypes.DoubleType));
+    }
+    return joined
+        .groupBy("industry")
+        .agg(
+            org.apache.spark.sql.functions.count(lit(1)).as("merchants"),
+            sum("lost_revenue").as("lost_revenue"),
+            sum("naive_lost_revenue").as("naive_lost_revenue"),
+            sum("true_lost_revenue").as("true_lost_revenue"),
+            sum(org.apache.spark.sql.functions.abs(
+                    col("lost_revenue").minus(col("true_lost_revenue"))))
+                .as("model_abs_error"),
+            sum(org.apache.spark.sql.functions.abs(
+                    col("naive_lost_revenue").minus(col("true_lost_revenue"))))
+                .as("naive_abs_error"))
+        .orderBy("industry");
+  }
+
+  Dataset<Row> dailyPath(Dataset<Row> estimates, ImpactSettings settings) {
+    LocalDate origin = settings.origin();
+    int outageDay = settings.outageDay();
+    int endDay = settings.endDay();
+    Dataset<Row> path =
+        estimates.select(
+            col("merchant_id"),
+            org.apache
+                .spark
+                .sql
+                .functions
+                .posexplode(col("path"))
+                .as(new String[] {"offset", "counterfactual_revenue"}),
+            col("path_start"));
+    Dataset<Row> days =
+        path.withColumn("day", col("path_start").plus(col("offset")))
+            .withColumn("date", org.apache.spark.sql.functions.date_add(lit(origin), col("day")))
+            .withColumn(
+                "period",
+                when(col("day").lt(outageDay), "before")
+                    .when(col("day").leq(endDay), "outage")
+                    .otherwise("after"));
+    Dataset<Row> actual =
+        table
+            .apply("merchant_day")
+            .select(
+                col("merchant_id"),
+                col("date"),
+                col("net_revenue").cast(DataTypes.DoubleType).as("actual_revenue"));
+    return days.join(
+            actual,
+            List.of("merchant_id", "date").stream().collect(LostRevenueJob.scalaSeq()),
+            "left")
+        .select(
+            col("merchant_id"),
+            col("date"),
+            col("period"),
+            col("actual_revenue"),
+            org.apache
+                .spark
+                .sql
+                .functions
+                .round(col("counterfactual_revenue"), 2)
+                .as("counterfactual_revenue"))
+        .orderBy("merchant_id", "date");
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static StructType doubles(StructType start, String... names) {
+    StructType out = start;
+    for (String name : names) {
+      out = out.add(name, DataTypes.DoubleType);
+    }
+    return out;
+  }
+}

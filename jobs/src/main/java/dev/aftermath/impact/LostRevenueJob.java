@@ -1,0 +1,496 @@
+package dev.aftermath.impact;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.hour;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.aftermath.InvalidCaseException;
+import dev.aftermath.io.TableWriter;
+import dev.aftermath.scenario.Scenario;
+import dev.aftermath.spark.Progress;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Lost revenue and margin per merchant (METHODS.md): fits each merchant's counterfactual in Spark
+ * (grouped by merchant, one model per group in the JVM), then derives intervals and totals from the
+ * simulated counterfactuals with an industry-level shared error. Writes {@code merchant_impact},
+ * {@code impact_totals}, {@code merchant_day_counterfactual} and {@code baseline_comparison}.
+ */
+public final class LostRevenueJob {
+  static final int DRAWS = 200;
+  static final int FIT_DAYS = 112;
+  static final double HALF_LIFE_DAYS = 1e9;
+
+  /** Below this many fitted merchants an industry's priors come from the whole platform. */
+  static final int MIN_POOLED_MERCHANTS = 80;
+
+  private final SparkSession spark;
+  private final Scenario scenario;
+  private final TableWriter writer;
+  private final Progress progress;
+  private final Optional<String> truthPath;
+
+  public LostRevenueJob(
+      SparkSession spark,
+      Scenario scenario,
+      TableWriter writer,
+      Progress progress,
+      Optional<String> truthPath) {
+    this.spark = spark;
+    this.scenario = scenario;
+    this.writer = writer;
+    this.progress = progress;
+    this.truthPath = truthPath;
+  }
+
+  /** Runs the stage; returns rows written per table. */
+  public Map<String, Long> run() {
+    Map<String, Long> written = new LinkedHashMap<>();
+    Dataset<Row> merchants = table("merchants");
+    checkMarginRates(merchants);
+    ImpactSettings settings = progress.stage("lost revenue: settings", () -> settings(merchants));
+    ImpactSettings pooled =
+        progress.stage(
+            "lost revenue: pooled priors",
+            () ->
+                settings.withPriors(
+                    PooledPriors.of(
+                        estimate(settings, merchants), industryCoefficients(settings, merchants))));
+    Dataset<Row> estimates =
+        progress.stage(
+            "lost revenue: fit",
+            () -> estimate(pooled, merchants).persist(StorageLevel.MEMORY_AND_DISK()));
+    try {
+      ImpactTables tables = new ImpactTables(spark, scenario, truthPath, this::table);
+      written.put(
+          "impact_priors",
+          writer.result("impact_priors", PooledPriors.table(spark, pooled.priors())));
+      Map<String, Double> shared =
+          progress.stage("lost revenue: shared error", () -> sharedError(estimates));
+      SharedError error = new SharedError(shared, settings.draws(), settings.seed());
+      progress.stage(
+          "lost revenue: merchant_impact",
+          () -> {
+            written.put(
+                "merchant_impact",
+                writer.result("merchant_impact", tables.merchantImpact(estimates, error)));
+          });
+      progress.stage(
+          "lost revenue: totals",
+          () -> {
+            written.put(
+                "impact_totals", writer.result("impact_totals", tables.totals(estimates, error)));
+            written.put(
+                "baseline_comparison",
+                writer.result("baseline_comparison", tables.baselineComparison()));
+            if (truthPath.isPresent()) {
+              written.put(
+                  "impact_evaluation",
+                  writer.result(
+                      "impact_evaluation",
+                      TruthEvaluation.evaluate(
+                          spark,
+                          table("merchant_impact"),
+                          table("impact_totals"),
+                          truthPath.get())));
+            }
+          });
+      progress.stage(
+          "lost revenue: daily path",
+          () -> {
+            written.put(
+                "merchant_day_counterfactual",
+                writer.result(
+                    "merchant_day_counterfactual", tables.dailyPath(estimates, settings)));
+          });
+    } finally {
+      estimates.unpersist();
+    }
+    return written;
+  }
+
+  private Dataset<Row> table(String name) {
+    return spark.read().parquet(writer.layout().table(name).toString());
+  }
+
+  private void checkMarginRates(Dataset<Row> merchants) {
+    List<String> missing = new ArrayList<>();
+    for (Row r : merchants.select("industry").distinct().collectAsList()) {
+      if (scenario.cash().marginRate(r.getString(0)).isEmpty()) {
+        missing.add(r.getString(0));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidCaseException(
+          "scenario.yaml: key schemes.cash.margin_rates has no rate for industries "
+              + missing
+              + " and no default");
+    }
+  }
+
+  /** Calendar, control series and hour shares shared by all merchant models. */
+  ImpactSettings settings(Dataset<Row> merchants) {
+    LocalDate origin = scenario.analysis().historyStart();
+    int outageDay = day(origin, scenario.outage().start().toLocalDate());
+    int endDay = day(origin, scenario.outage().end().toLocalDate());
+    int horizonDay = day(origin, scenario.analysis().horizonEnd());
+    Map<String, double[]> control = new HashMap<>();
+    Map<String, TreeMap<Integer, Double>> points = new HashMap<>();
+    if (writer.layout().table("industry_index") != null && exists("industry_index")) {
+      for (Row r : table("industry_index").collectAsList()) {
+        points
+            .computeIfAbsent(r.getString(1), k -> new TreeMap<>())
+            .put(day(origin, r.<LocalDate>getAs(0)), r.getDouble(2));
+      }
+    }
+    points.forEach(
+        (industry, byDay) -> {
+          double[] series = new double[horizonDay + 1];
+          for (int d = 0; d <= horizonDay; d++) {
+            var at = byDay.floorEntry(d);
+            series[d] =
+                (at != null ? at : byDay.firstEntry()).getValue(); // carry the last value over gaps
+          }
+          control.put(industry, series);
+        });
+    Map<String, double[]> hourShares = new HashMap<>();
+    LocalDate to = scenario.outage().start().toLocalDate();
+    Dataset<Row> byHour =
+        table("orders")
+            .filter(col("status").equalTo("PAID"))
+            .filter(col("local_date").geq(lit(to.minusDays(28))).and(col("local_date").lt(lit(to))))
+            .join(merchants.select("merchant_id", "industry"), "merchant_id")
+            .groupBy(col("industry"), hour(col("created_at")).as("hour"))
+            .agg(sum("revenue").cast(DataTypes.DoubleType).as("revenue"));
+    for (Row r : byHour.collectAsList()) {
+      hourShares.computeIfAbsent(r.getString(0), k -> new double[24])[r.getInt(1)] +=
+          r.getDouble(2);
+    }
+    hourShares
+        .values()
+        .forEach(
+            h -> {
+              double total = java.util.Arrays.stream(h).sum();
+              for (int i = 0; i < 24; i++) {
+                h[i] = total > 0 ? h[i] / total : 1 / 24.0;
+              }
+            });
+    return new ImpactSettings(
+        origin,
+        outageDay,
+        scenario.outage().start().getHour(),
+        endDay,
+        scenario.outage().end().getHour(),
+        horizonDay,
+        control,
+        hourShares,
+        levelDrift(merchants, outageDay, origin, control),
+        FIT_DAYS,
+        HALF_LIFE_DAYS,
+        DRAWS,
+        20200223L,
+        Map.of());
+  }
+
+  /**
+   * Per industry with a control series, {trend, control coefficient} of the same regression fitted
+   * to the industry's total daily revenue over the fit window, summed over the merchants on the
+   * platform on every day of it (industries with at least {@link #MIN_POOLED_MERCHANTS} of them):
+   * the peers' common movement, estimated with little noise.
+   */
+  private Map<String, double[]> industryCoefficients(
+      ImpactSettings settings, Dataset<Row> merchants) {
+    LocalDate from =
+        settings.origin().plusDays(Math.max(0, settings.outageDay() - settings.fitDays()));
+    LocalDate to = settings.origin().plusDays(settings.outageDay());
+    long days = ChronoUnit.DAYS.between(from, to);
+    Dataset<Row> window =
+        table("merchant_day")
+            .filter(col("date").geq(lit(from)).and(col("date").lt(lit(to))))
+            .filter(col("on_platform"));
+    Dataset<Row> full =
+        window
+            .groupBy("merchant_id")
+            .count()
+            .filter(col("count").equalTo(days))
+            .select("merchant_id");
+    Map<String, TreeMap<Integer, Double>> byIndustry = new TreeMap<>();
+    for (Row r :
+        window
+            .join(full, "merchant_id")
+            .join(merchants.select("merchant_id", "industry"), "merchant_id")
+            .groupBy("industry", "date")
+            .agg(
+                sum("net_revenue").cast(DataTypes.DoubleType).as("revenue"),
+                countDistinct("merchant_id").as("merchants"))
+            .filter(col("merchants").geq(MIN_POOLED_MERCHANTS))
+            .collectAsList()) {
+      byIndustry
+          .computeIfAbsent(r.getString(0), k -> new TreeMap<>())
+          .put(day(settings.origin(), r.<LocalDate>getAs(1)), r.getDouble(2));
+    }
+    Map<String, double[]> out = new TreeMap<>();
+    byIndustry.forEach(
+        (industry, series) -> {
+          double[] control = settings.control().get(industry);
+          if (control == null || series.size() < CounterfactualModel.TREND_MIN_DAYS) {
+            return;
+          }
+          double[][] x = new double[series.size()][];
+          double[] y = new double[series.size()];
+          int i = 0;
+          for (var e : series.entrySet()) {
+            x[i] = CounterfactualModel.design(settings, e.getKey(), control, true, false);
+            y[i++] = e.getValue();
+          }
+          double[] w = new double[y.length];
+          java.util.Arrays.fill(w, 1);
+          PoissonRegression.Fit fit = PoissonRegression.fit(x, y, w);
+          if (fit.converged() && java.util.Arrays.stream(y).sum() > 0) {
+            out.put(industry, new double[] {fit.beta()[1], fit.beta()[2]});
+          }
+        });
+    return out;
+  }
+
+  /**
+   * The peers' fallback: per industry, the sd of the week-to-week log change of the industry's
+   * total revenue (divided by the control series where there is one) over the weeks before the
+   * outage.
+   */
+  private Map<String, Double> levelDrift(
+      Dataset<Row> merchants, int outageDay, LocalDate origin, Map<String, double[]> control) {
+    LocalDate to = scenario.outage().start().toLocalDate();
+    Map<String, double[]> weekly = new TreeMap<>();
+    int weeks = Math.max(1, outageDay / 7);
+    Dataset<Row> byDay =
+        table("merchant_day")
+            .filter(col("date").lt(lit(to)))
+            .join(merchants.select("merchant_id", "industry"), "merchant_id")
+            .groupBy("industry", "date")
+            .agg(sum("net_revenue").cast(DataTypes.DoubleType).as("revenue"));
+    for (Row r : byDay.collectAsList()) {
+      int d = day(origin, r.<LocalDate>getAs(1));
+      int w = (outageDay - 1 - d) / 7;
+      if (d < 0 || w >= weeks) {
+        continue;
+      }
+      double[] c = control.get(r.getString(0));
+      weekly.computeIfAbsent(r.getString(0), k -> new double[weeks])[w] +=
+          c == null ? r.getDouble(2) : r.getDouble(2) / c[d];
+    }
+    Map<String, Double> drift = new TreeMap<>();
+    weekly.forEach(
+        (industry, v) -> {
+          List<Double> changes = new ArrayList<>();
+          for (int w = 0; w + 1 < v.length; w++) {
+            if (v[w] > 0 && v[w + 1] > 0) {
+              changes.add(Math.log(v[w] / v[w + 1]));
+            }
+          }
+          double mean = changes.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+          double var =
+              changes.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum()
+                  / Math.max(1, changes.size() - 1);
+          drift.put(industry, Math.sqrt(var));
+        });
+    return drift;
+  }
+
+  private boolean exists(String name) {
+    try {
+      return writer
+          .layout()
+          .table(name)
+          .getFileSystem(spark.sparkContext().hadoopConfiguration())
+          .exists(writer.layout().table(name));
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static int day(LocalDate origin, LocalDate d) {
+    return (int) ChronoUnit.DAYS.between(origin, d);
+  }
+
+  static final StructType ESTIMATE =
+      new StructType()
+          .add("merchant_id", DataTypes.StringType)
+          .add("industry", DataTypes.StringType)
+          .add("existing", DataTypes.BooleanType)
+          .add("estimate_quality", DataTypes.StringType)
+          .add("counterfactual_outage", DataTypes.DoubleType)
+          .add("counterfactual_after", DataTypes.DoubleType)
+          .add("actual_outage", DataTypes.DoubleType)
+          .add("actual_after", DataTypes.DoubleType)
+          .add("naive_counterfactual", DataTypes.DoubleType)
+          .add("draws", DataTypes.createArrayType(DataTypes.DoubleType))
+          .add("path_start", DataTypes.IntegerType)
+          .add("path", DataTypes.createArrayType(DataTypes.DoubleType))
+          .add("residuals", DataTypes.createArrayType(DataTypes.DoubleType))
+          .add("fitted", DataTypes.createArrayType(DataTypes.DoubleType))
+          .add("coefficients", DataTypes.createArrayType(DataTypes.DoubleType));
+
+  /** One estimate row per merchant, fitted inside the Spark task that holds its days. */
+  Dataset<Row> estimate(ImpactSettings settings, Dataset<Row> merchants) {
+    LocalDate origin = settings.origin();
+    LocalDate first = scenario.outage().start().toLocalDate();
+    LocalDate last = scenario.outage().end().toLocalDate();
+    Dataset<Row> hourly =
+        table("merchant_hour")
+            .groupBy("merchant_id")
+            .agg(
+                sum(when(
+                        col("date").equalTo(lit(first)).and(col("hour").geq(settings.startHour())),
+                        col("net_revenue")))
+                    .cast(DataTypes.DoubleType)
+                    .as("after_start"),
+                sum(when(
+                        col("date").equalTo(lit(last)).and(col("hour").lt(settings.endHour())),
+                        col("net_revenue")))
+                    .cast(DataTypes.DoubleType)
+                    .as("before_end"));
+    Dataset<Row> days =
+        table("merchant_day")
+            .filter(col("on_platform"))
+            .select(
+                col("merchant_id"),
+                col("date"),
+                col("net_revenue").cast(DataTypes.DoubleType).as("revenue"))
+            .join(
+                merchants.select(
+                    "merchant_id", "industry", "is_new", "signup_date", "left_platform_at"),
+                "merchant_id")
+            .join(hourly, List.of("merchant_id").stream().collect(scalaSeq()), "left");
+    MapGroupsFunction<String, Row, Row> fit =
+        (id, rows) ->
+            toRow(new CounterfactualModel(settings).estimate(series(id, rows, settings, origin)));
+    return days.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .mapGroups(fit, Encoders.row(ESTIMATE));
+  }
+
+  static java.util.stream.Collector<String, ?, scala.collection.immutable.Seq<String>> scalaSeq() {
+    return java.util.stream.Collectors.collectingAndThen(
+        java.util.stream.Collectors.toList(),
+        l -> scala.jdk.javaapi.CollectionConverters.asScala(l).toList());
+  }
+
+  private static MerchantSeries series(
+      String id, Iterator<Row> rows, ImpactSettings s, LocalDate origin) {
+    double[] revenue = new double[s.horizonDay() + 1];
+    java.util.Arrays.fill(revenue, Double.NaN);
+    String industry = null;
+    boolean isNew = false;
+    boolean left = false;
+    int firstDay = Integer.MAX_VALUE;
+    int lastDay = -1;
+    double afterStart = 0;
+    double beforeEnd = 0;
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      int d = (int) ChronoUnit.DAYS.between(origin, r.<LocalDate>getAs("date"));
+      if (d < 0 || d > s.horizonDay()) {
+        continue;
+      }
+      revenue[d] = r.<Double>getAs("revenue");
+      firstDay = Math.min(firstDay, d);
+      lastDay = Math.max(lastDay, d);
+      industry = r.getAs("industry");
+      isNew = r.<Boolean>getAs("is_new");
+      left = r.getAs("left_platform_at") != null;
+      Double a = r.getAs("after_start");
+      Double b = r.getAs("before_end");
+      afterStart = a == null ? 0 : a;
+      beforeEnd = b == null ? 0 : b;
+    }
+    return new MerchantSeries(
+        id, industry, isNew, left, firstDay, lastDay, revenue, afterStart, beforeEnd);
+  }
+
+  private static Row toRow(MerchantEstimate e) {
+    return RowFactory.create(
+        e.merchantId(),
+        e.industry(),
+        e.existing(),
+        e.quality(),
+        e.counterfactualOutage(),
+        e.counterfactualAfter(),
+        e.actualOutage(),
+        e.actualAfter(),
+        e.naiveCounterfactual(),
+        list(e.counterfactualDraws()),
+        e.pathStart(),
+        list(e.path()),
+        list(e.residuals()),
+        list(e.fitted()),
+        list(e.coefficients()));
+  }
+
+  private static scala.collection.immutable.Seq<Object> list(double[] a) {
+    List<Object> out = new ArrayList<>(a.length);
+    for (double v : a) {
+      out.add(v);
+    }
+    return scala.jdk.javaapi.CollectionConverters.asScala(out).toList();
+  }
+
+  /**
+   * The industry-level relative error shared by all its merchants: the day-to-day spread of the
+   * industry's aggregate pre-outage residual (Σ observed − fitted over Σ fitted), scaled to a
+   * week-long persistent level error (÷ √7). An assumption, documented in METHODS.md.
+   */
+  Map<String, Double> sharedError(Dataset<Row> estimates) {
+    Map<String, double[][]> sums = new HashMap<>();
+    for (Row r : estimates.select("industry", "residuals", "fitted").collectAsList()) {
+      List<Double> res = r.getList(1);
+      List<Double> fit = r.getList(2);
+      double[][] acc = sums.computeIfAbsent(r.getString(0), k -> new double[2][res.size()]);
+      for (int k = 0; k < res.size(); k++) {
+        if (!Double.isNaN(res.get(k))) {
+          acc[0][k] += res.get(k);
+          acc[1][k] += fit.get(k);
+        }
+      }
+    }
+    Map<String, Double> out = new TreeMap<>();
+    sums.forEach(
+        (industry, acc) -> {
+          List<Double> e = new ArrayList<>();
+          for (int k = 0; k < acc[0].length; k++) {
+            if (acc[1][k] > 0) {
+              e.add(acc[0][k] / acc[1][k]);
+            }
+          }
+          double mean = e.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+          double var =
+              e.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum()
+                  / Math.max(1, e.size() - 1);
+          out.put(industry, Math.sqrt(var / 7));
+        });
+    return out;
+  }
+
+  /** The priors as a table: part of the method's record. */
+}

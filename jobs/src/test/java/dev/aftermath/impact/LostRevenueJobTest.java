@@ -1,0 +1,188 @@
+package dev.aftermath.impact;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aftermath.SparkTestBase;
+import dev.aftermath.generate.CaseFormat;
+import dev.aftermath.generate.DemoCase;
+import dev.aftermath.generate.DemoCaseGenerator;
+import dev.aftermath.ingest.CaseLayout;
+import dev.aftermath.io.OutputLayout;
+import dev.aftermath.pipeline.Pipeline;
+import dev.aftermath.scenario.Scenario;
+import dev.aftermath.scenario.ScenarioLoader;
+import dev.aftermath.spark.Progress;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lost-revenue stage on a small generated case, against the truth the generator planted, and on
+ * a placebo of the same case (the outage moved to a date when nothing happened).
+ */
+class LostRevenueJobTest extends SparkTestBase {
+  private static final Scenario SCENARIO =
+      ScenarioLoader.parse(DemoCase.bundledScenario(), "scenario.yaml");
+  private static Path dir;
+
+  @BeforeAll
+  static void runBoth() throws Exception {
+    dir = Files.createTempDirectory("aftermath-impact");
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    try (Progress p = new Progress(spark, quiet, Duration.ofMinutes(5))) {
+      new DemoCaseGenerator(
+              spark,
+              SCENARIO,
+              DemoCase.bundledScenario(),
+              400,
+              2020,
+              CaseFormat.PARQUET,
+              dir.toString(),
+              p)
+          .run();
+    }
+    String casePath = dir.resolve("case").toString();
+    CaseLayout layout = CaseLayout.inspect(casePath, new Configuration());
+    new Pipeline(spark, layout, new OutputLayout(dir.resolve("out").toString()), 5, quiet)
+        .run(casePath);
+    CaseLayout placebo =
+        layout.withScenario(layout.scenario().placebo(LocalDateTime.parse("2020-01-05T19:00:00")));
+    new Pipeline(spark, placebo, new OutputLayout(dir.resolve("placebo").toString()), 5, quiet)
+        .run(casePath);
+  }
+
+  private static Dataset<Row> table(String run, String name) {
+    return spark.read().parquet(dir.resolve(run).resolve("tables").resolve(name).toString());
+  }
+
+  @Test
+  void oneRowPerMerchantWithTheDocumentedColumnsAndFlags() {
+    Dataset<Row> impact = table("out", "merchant_impact");
+    assertThat(impact.columns())
+        .contains(
+            "merchant_id",
+            "industry",
+            "existing",
+            "counterfactual_revenue",
+            "actual_revenue",
+            "lost_revenue",
+            "lost_revenue_low",
+            "lost_revenue_high",
+            "lost_revenue_outage",
+            "lost_revenue_after",
+            "lost_margin",
+            "estimate_quality");
+    assertThat(impact.count()).isEqualTo(400);
+    assertThat(impact.select("merchant_id").distinct().count()).isEqualTo(400);
+    List<String> flags =
+        impact
+            .select("estimate_quality")
+            .distinct()
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    assertThat(flags)
+        .isSubsetOf("ok", "new_merchant", "left_platform", "no_control_series", "short_history")
+        .contains("ok", "no_control_series"); // prepaid cards have no industry index
+    for (Row r : impact.collectAsList()) {
+      double lost = r.getDouble(r.fieldIndex("lost_revenue"));
+      assertThat(lost)
+          .isCloseTo(
+              r.getDouble(r.fieldIndex("lost_revenue_outage"))
+                  + r.getDouble(r.fieldIndex("lost_revenue_after")),
+              within(0.05));
+      assertThat(lost)
+          .isCloseTo(
+              r.getDouble(r.fieldIndex("counterfactual_revenue"))
+                  - r.getDouble(r.fieldIndex("actual_revenue")),
+              within(0.05));
+      assertThat(r.getDouble(r.fieldIndex("lost_revenue_low"))).isLessThanOrEqualTo(lost + 0.01);
+      assertThat(r.getDouble(r.fieldIndex("lost_revenue_high")))
+          .isGreaterThanOrEqualTo(lost - 0.01);
+      assertThat(r.getDouble(r.fieldIndex("lost_margin")))
+          .isCloseTo(lost * r.getDouble(r.fieldIndex("margin_rate")), within(0.05));
+    }
+  }
+
+  @Test
+  void totalsAddUpTheMerchantsPerIndustryAndPlatform() {
+    Dataset<Row> impact = table("out", "merchant_impact");
+    Map<String, Double> byIndustry =
+        impact.groupBy("industry").agg(sum("lost_revenue")).collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r.getDouble(1)));
+    Dataset<Row> totals = table("out", "impact_totals");
+    for (Row r : totals.filter(col("scope").equalTo("industry")).collectAsList()) {
+      assertThat(r.getDouble(r.fieldIndex("lost_revenue")))
+          .isCloseTo(byIndustry.get(r.getString(r.fieldIndex("industry"))), within(1.0));
+    }
+    Row platform = totals.filter(col("scope").equalTo("platform")).first();
+    double all = byIndustry.values().stream().mapToDouble(Double::doubleValue).sum();
+    assertThat(platform.getDouble(platform.fieldIndex("lost_revenue"))).isCloseTo(all, within(1.0));
+  }
+
+  @Test
+  void totalLossIsNearThePlantedTruthAndInsideItsInterval() {
+    Row platform = table("out", "impact_totals").filter(col("scope").equalTo("platform")).first();
+    double truth =
+        spark
+            .read()
+            .parquet(dir.resolve("truth/merchant_truth").toString())
+            .agg(sum("true_lost_revenue"))
+            .first()
+            .getDouble(0);
+    double estimate = platform.getDouble(platform.fieldIndex("lost_revenue"));
+    assertThat(truth).isPositive();
+    assertThat(estimate / truth - 1).isBetween(-0.25, 0.25);
+    assertThat(truth)
+        .isBetween(
+            platform.getDouble(platform.fieldIndex("lost_revenue_low")),
+            platform.getDouble(platform.fieldIndex("lost_revenue_high")));
+  }
+
+  @Test
+  void merchantIntervalsCoverTheTruthAtRoughlyTheirNominalRate() {
+    Dataset<Row> joined =
+        table("out", "merchant_impact")
+            .join(
+                spark.read().parquet(dir.resolve("truth/merchant_truth").toString()),
+                "merchant_id");
+    long n = joined.count();
+    long covered =
+        joined
+            .filter(
+                col("true_lost_revenue")
+                    .geq(col("lost_revenue_low"))
+                    .and(col("true_lost_revenue").leq(col("lost_revenue_high"))))
+            .count();
+    assertThat((double) covered / n).isBetween(0.75, 0.98);
+  }
+
+  @Test
+  void placeboFindsNoLoss() {
+    Row platform =
+        table("placebo", "impact_totals").filter(col("scope").equalTo("platform")).first();
+    assertThat(0.0)
+        .isBetween(
+            platform.getDouble(platform.fieldIndex("lost_revenue_low")),
+            platform.getDouble(platform.fieldIndex("lost_revenue_high")));
+    Dataset<Row> existing = table("placebo", "merchant_impact").filter(col("existing"));
+    long containing =
+        existing
+            .filter(col("lost_revenue_low").leq(0).and(col("lost_revenue_high").geq(0)))
+            .count();
+    assertThat((double) containing / existing.count()).isGreaterThanOrEqualTo(0.85);
+  }
+}
