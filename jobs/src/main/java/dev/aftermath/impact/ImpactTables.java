@@ -29,6 +29,17 @@ import org.apache.spark.sql.types.StructType;
  * add up), {@code baseline_comparison} and {@code merchant_day_counterfactual}.
  */
 final class ImpactTables {
+  /** The revenue columns merchant rows and totals share, in this order. */
+  private static final String[] LOSS_COLUMNS = {
+    "counterfactual_revenue",
+    "actual_revenue",
+    "lost_revenue",
+    "lost_revenue_low",
+    "lost_revenue_high",
+    "lost_revenue_outage",
+    "lost_revenue_after"
+  };
+
   private final SparkSession spark;
   private final Scenario scenario;
   private final Optional<String> truthPath;
@@ -56,18 +67,12 @@ final class ImpactTables {
                     .add("merchant_id", DataTypes.StringType)
                     .add("industry", DataTypes.StringType)
                     .add("existing", DataTypes.BooleanType),
-                "counterfactual_revenue",
-                "actual_revenue",
-                "lost_revenue",
-                "lost_revenue_low",
-                "lost_revenue_high",
-                "lost_revenue_outage",
-                "lost_revenue_after",
-                "margin_rate",
-                "lost_margin",
-                "lost_margin_low",
-                "lost_margin_high",
-                "naive_lost_revenue")
+                LOSS_COLUMNS)
+            .add("margin_rate", DataTypes.DoubleType)
+            .add("lost_margin", DataTypes.DoubleType)
+            .add("lost_margin_low", DataTypes.DoubleType)
+            .add("lost_margin_high", DataTypes.DoubleType)
+            .add("naive_lost_revenue", DataTypes.DoubleType)
             .add("estimate_quality", DataTypes.StringType);
     return estimates
         .map(
@@ -150,20 +155,14 @@ final class ImpactTables {
     }
     StructType schema =
         doubles(
-            new StructType()
-                .add("scope", DataTypes.StringType)
-                .add("industry", DataTypes.StringType)
-                .add("merchants", DataTypes.LongType),
-            "counterfactual_revenue",
-            "actual_revenue",
-            "lost_revenue",
-            "lost_revenue_low",
-            "lost_revenue_high",
-            "lost_revenue_outage",
-            "lost_revenue_after",
-            "lost_margin",
-            "lost_margin_low",
-            "lost_margin_high");
+                new StructType()
+                    .add("scope", DataTypes.StringType)
+                    .add("industry", DataTypes.StringType)
+                    .add("merchants", DataTypes.LongType),
+                LOSS_COLUMNS)
+            .add("lost_margin", DataTypes.DoubleType)
+            .add("lost_margin_low", DataTypes.DoubleType)
+            .add("lost_margin_high", DataTypes.DoubleType);
     List<Row> rows = new ArrayList<>();
     double[] platformDraws = new double[LostRevenueJob.DRAWS];
     double[] platformMarginDraws = new double[LostRevenueJob.DRAWS];
