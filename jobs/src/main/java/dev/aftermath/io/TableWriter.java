@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -50,7 +53,7 @@ public final class TableWriter {
    */
   public long result(String name, Dataset<Row> df) {
     long rows = parquet(name, df);
-    Dataset<Row> written = spark.read().parquet(out.table(name).toString());
+    Dataset<Row> written = inPartOrder(out.table(name));
     Path staged = stage(name + "-csv");
     CsvSafety.safeStrings(written)
         .coalesce(1)
@@ -65,6 +68,31 @@ public final class TableWriter {
         .csv(staged.toString());
     StagedFiles.replaceWithSinglePart(fs, staged, ".csv", out.csv(name));
     return rows;
+  }
+
+  /**
+   * The Parquet table at {@code folder} with its rows in the order they were written: part files by
+   * name, each in file order. (One read of the whole folder would pack the files into tasks by
+   * size, so a CSV twin of an ordered table could come out in a different order from run to run.)
+   */
+  private Dataset<Row> inPartOrder(Path folder) {
+    try {
+      FileStatus[] parts =
+          fs.listStatus(
+              folder, p -> p.getName().startsWith("part-") && p.getName().endsWith(".parquet"));
+      if (parts.length == 0) {
+        return spark.read().parquet(folder.toString());
+      }
+      Arrays.sort(parts, Comparator.comparing(f -> f.getPath().getName()));
+      Dataset<Row> all = null;
+      for (FileStatus part : parts) {
+        Dataset<Row> one = spark.read().parquet(part.getPath().toString());
+        all = all == null ? one : all.union(one);
+      }
+      return all;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + folder, e);
+    }
   }
 
   /** Writes a small text file (JSON) atomically. */

@@ -1,0 +1,40 @@
+package dev.aftermath.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aftermath.SparkTestBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+class TableWriterTest extends SparkTestBase {
+  @Test
+  void csvTwinKeepsTheOrderTheTableWasWrittenIn() throws Exception {
+    Path dir = Files.createTempDirectory("aftermath-writer");
+    // later keys carry longer (incompressible) text, so the later part files are the larger ones: a
+    // reader that
+    // packs files by size would put them first
+    Dataset<Row> ordered =
+        spark
+            .range(0, 2000)
+            .withColumn(
+                "text",
+                expr(
+                    "concat_ws('', transform(sequence(0, int(id / 20)),"
+                        + " k -> sha2(concat(id, '-', k), 256)))"))
+            .repartitionByRange(4, col("id"))
+            .sortWithinPartitions("id");
+    TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
+    assertThat(writer.result("t", ordered)).isEqualTo(2000);
+    List<String> lines = Files.readAllLines(Path.of(writer.layout().csv("t").toString()));
+    assertThat(lines).hasSize(2001);
+    for (int i = 1; i < lines.size(); i++) {
+      assertThat(lines.get(i)).startsWith((i - 1) + ",");
+    }
+  }
+}
