@@ -36,7 +36,7 @@ public final class CounterfactualModel {
   static final double PINNED = 1e6;
 
   /** Days before the outage whose level may shift away from the long-run fit. */
-  static final int RECENT_DAYS = 7;
+  static final int RECENT_DAYS = 5;
 
   /** Scale of the Cauchy prior on that shift (log scale: 0.05 ≈ 5%). */
   static final double RECENT_LEVEL_SCALE = 0.05;
