@@ -36,7 +36,7 @@ public final class CounterfactualModel {
   static final double PINNED = 1e6;
 
   /** Days before the outage whose level may shift away from the long-run fit. */
-  static final int RECENT_DAYS = 5;
+  static final int RECENT_DAYS = 7;
 
   /** Scale of the Cauchy prior on that shift (log scale: 0.05 ≈ 5%). */
   static final double RECENT_LEVEL_SCALE = 0.05;
@@ -124,7 +124,7 @@ public final class CounterfactualModel {
         double[] priorPrecision = new double[p];
         boolean[] cauchy = new boolean[p];
         if (withTrend) {
-          // the recent level: a shift of the last week's level, Cauchy prior (a growth spurt just
+          // the recent level: a shift of the last days' level, Cauchy prior (a growth spurt just
           // before the outage passes, a noisy week is shrunk away)
           priorPrecision[p - 1] = 1 / (RECENT_LEVEL_SCALE * RECENT_LEVEL_SCALE);
           cauchy[p - 1] = true;

@@ -43,6 +43,11 @@ public final class LostRevenueJob {
   static final int FIT_DAYS = 112;
   static final double HALF_LIFE_DAYS = 1e9;
 
+  /** Priors of the industry-aggregate fit: trend ~ N(0, 1/yr), control ~ N(1, 0.25). */
+  static final double AGGREGATE_TREND_SD = 1.0;
+
+  static final double AGGREGATE_CONTROL_SD = 0.25;
+
   /** Below this many fitted merchants an industry's priors come from the whole platform. */
   static final int MIN_POOLED_MERCHANTS = 80;
 
@@ -222,8 +227,10 @@ public final class LostRevenueJob {
    */
   private Map<String, double[]> industryCoefficients(
       ImpactSettings settings, Dataset<Row> merchants) {
-    LocalDate from =
-        settings.origin().plusDays(Math.max(0, settings.outageDay() - settings.fitDays()));
+    if (settings.outageDay() < settings.fitDays()) {
+      return Map.of(); // less history than one fit window: too little to learn an industry's slope
+    }
+    LocalDate from = settings.origin().plusDays(settings.outageDay() - settings.fitDays());
     LocalDate to = settings.origin().plusDays(settings.outageDay());
     long days = ChronoUnit.DAYS.between(from, to);
     Dataset<Row> window =
@@ -267,7 +274,14 @@ public final class LostRevenueJob {
           }
           double[] w = new double[y.length];
           java.util.Arrays.fill(w, 1);
-          PoissonRegression.Fit fit = PoissonRegression.fit(x, y, w);
+          // weakly informative priors: where the index hardly moved in the window (no shock to
+          // learn from) the aggregate's sensitivity stays near proportional co-movement
+          double[] mean = new double[x[0].length];
+          double[] precision = new double[x[0].length];
+          mean[2] = 1;
+          precision[1] = 1 / (AGGREGATE_TREND_SD * AGGREGATE_TREND_SD);
+          precision[2] = 1 / (AGGREGATE_CONTROL_SD * AGGREGATE_CONTROL_SD);
+          PoissonRegression.Fit fit = PoissonRegression.fit(x, y, w, mean, precision);
           if (fit.converged() && java.util.Arrays.stream(y).sum() > 0) {
             out.put(industry, new double[] {fit.beta()[1], fit.beta()[2]});
           }
