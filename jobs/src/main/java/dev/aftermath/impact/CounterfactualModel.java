@@ -9,9 +9,9 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * A merchant's revenue had the outage not happened. Existing merchants: a quasi-Poisson regression
- * of daily revenue on the last {@code fitDays} pre-outage days, recency-weighted,
+ * of daily revenue on the last {@code fitDays} pre-outage days,
  *
- * <pre>  log E[R_d] = α + γ·(d − d₀)/365 + β·log I_d + Σ_k δ_k·[dow(d) = k]</pre>
+ * <pre>  log E[R_d] = α + γ·(d − d₀)/365 + β·log I_d + Σ_k δ_k·[dow(d) = k] + ρ·[d ≥ d₀ − 7]</pre>
  *
  * with I the industry's control series (the outside demand index), projected over the impact period
  * with the index's actual values there. Uncertainty: coefficients drawn from N(β̂, Σ̂) and daily
@@ -104,16 +104,15 @@ public final class CounterfactualModel {
       int from = Math.max(m.firstDay(), s.outageDay() - window);
       List<double[]> rows = new ArrayList<>();
       List<Double> ys = new ArrayList<>();
-      List<Double> ws = new ArrayList<>();
       for (int d = from; d < s.outageDay(); d++) {
         if (!Double.isNaN(m.revenue()[d])) {
           rows.add(design(d, control, withTrend));
           ys.add(m.revenue()[d]);
-          ws.add(Math.pow(0.5, (s.outageDay() - 1 - d) / s.halfLifeDays()));
         }
       }
       double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
-      double[] w = ws.stream().mapToDouble(Double::doubleValue).toArray();
+      double[] w = new double[y.length];
+      java.util.Arrays.fill(w, 1);
       if (java.util.Arrays.stream(y).sum() <= 0) {
         mu = new double[s.horizonDay() + 1];
         dispersion = 0;

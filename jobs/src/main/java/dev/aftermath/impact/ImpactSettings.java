@@ -33,7 +33,6 @@ public record ImpactSettings(
     Map<String, double[]> hourShares,
     Map<String, Double> levelDrift,
     int fitDays,
-    double halfLifeDays,
     int draws,
     long seed,
     Map<String, double[]> priors)
@@ -52,10 +51,30 @@ public record ImpactSettings(
         hourShares,
         levelDrift,
         fitDays,
-        halfLifeDays,
         draws,
         seed,
         Map.copyOf(industryPriors));
+  }
+
+  /**
+   * The same settings without simulation draws: enough for a pass that only needs each merchant's
+   * fitted coefficients.
+   */
+  ImpactSettings withoutDraws() {
+    return new ImpactSettings(
+        origin,
+        outageDay,
+        startHour,
+        endDay,
+        endHour,
+        horizonDay,
+        control,
+        hourShares,
+        levelDrift,
+        fitDays,
+        0,
+        seed,
+        priors);
   }
 
   /** Share of the industry's daily demand from {@code hour} on. */

@@ -41,7 +41,6 @@ import org.apache.spark.storage.StorageLevel;
 public final class LostRevenueJob {
   static final int DRAWS = 200;
   static final int FIT_DAYS = 112;
-  static final double HALF_LIFE_DAYS = 1e9;
 
   /** Priors of the industry-aggregate fit: trend ~ N(0, 1/yr), control ~ N(1, 0.25). */
   static final double AGGREGATE_TREND_SD = 1.0;
@@ -82,7 +81,8 @@ public final class LostRevenueJob {
             () ->
                 settings.withPriors(
                     PooledPriors.of(
-                        estimate(settings, merchants), industryCoefficients(settings, merchants))));
+                        estimate(settings.withoutDraws(), merchants),
+                        industryCoefficients(settings, merchants))));
     Dataset<Row> estimates =
         progress.stage(
             "lost revenue: fit",
@@ -213,7 +213,6 @@ public final class LostRevenueJob {
         hourShares,
         levelDrift(merchants, outageDay, origin, control),
         FIT_DAYS,
-        HALF_LIFE_DAYS,
         DRAWS,
         20200223L,
         Map.of());
