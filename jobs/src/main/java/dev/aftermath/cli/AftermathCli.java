@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Outage-impact analytics: lost revenue, defection, payout schemes, exposure.",
-    subcommands = {GenerateCommand.class, ValidateCommand.class, RunCommand.class},
+    subcommands = {
+      GenerateCommand.class,
+      ValidateCommand.class,
+      RunCommand.class,
+      FitCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",
@@ -23,7 +28,7 @@ public final class AftermathCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing subcommand: generate, validate or run");
+        spec.commandLine(), "Missing subcommand: generate, validate, run or fit");
   }
 
   /** Parses the arguments, runs the subcommand, exits with its code. */
