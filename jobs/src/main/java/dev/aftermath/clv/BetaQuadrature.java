@@ -37,12 +37,32 @@ public final class BetaQuadrature implements Serializable {
     if (hit != null && hit.a == a && hit.beta == beta) {
       return hit;
     }
+    // integrate where the density lives: up to 12 sd beyond the mean (all of [0, 1] when wide)
+    double mean = a / (a + beta);
+    double sd = Math.sqrt(a * beta / ((a + beta) * (a + beta) * (a + beta + 1)));
+    double hi = Math.min(1, mean + 12 * sd);
     double[] p = new double[nodes.length];
+    double[] logW = new double[nodes.length];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < nodes.length; k++) {
+      if (a < 1) { // p = u^(1/a) on [0, hi^a]: the density's pole at 0 is absorbed
+        double top = Math.pow(hi, a);
+        p[k] = Math.pow(nodes[k] * top, 1 / a);
+        logW[k] = Math.log(weights[k] * top) + (beta - 1) * Math.log1p(-p[k]);
+      } else {
+        double lo = Math.max(0, mean - 12 * sd);
+        p[k] = lo + nodes[k] * (hi - lo);
+        logW[k] =
+            Math.log(weights[k] * (hi - lo))
+                + (a - 1) * Math.log(p[k])
+                + (beta - 1) * Math.log1p(-p[k]);
+      }
+      max = Math.max(max, logW[k]);
+    }
     double[] w = new double[nodes.length];
     double total = 0;
     for (int k = 0; k < nodes.length; k++) {
-      p[k] = Math.pow(nodes[k], 1 / a);
-      w[k] = weights[k] * Math.exp((beta - 1) * Math.log1p(-p[k]));
+      w[k] = Math.exp(logW[k] - max); // normalised below: no underflow for concentrated Betas
       total += w[k];
     }
     for (int k = 0; k < w.length; k++) {

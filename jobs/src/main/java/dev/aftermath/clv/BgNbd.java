@@ -68,6 +68,32 @@ public record BgNbd(double r, double alpha, double a, double b) implements Seria
   }
 
   /**
+   * The same expectation by quadrature over p ~ Beta(a, b + x), robust where a and b are very large
+   * (dropout probability practically the same for everyone) and the series form loses precision:
+   * given p, an active customer's purchases before it drops out arrive at rate λ and stop at rate
+   * λp, so E[X(h) | p] = (1 − E_λ[e^(−λ p h)]) / p with λ ~ Gamma(r + x, α + T).
+   */
+  public double expectedPurchases(
+      double horizon, double x, double tx, double t, BetaQuadrature quadrature) {
+    if (horizon <= 0) {
+      return 0;
+    }
+    double scale = alpha + t;
+    double shape = r + x;
+    BetaQuadrature.Rule rule = quadrature.rule(a, b + x);
+    double sum = 0;
+    for (int k = 0; k < rule.size(); k++) {
+      double p = rule.point(k);
+      double e =
+          p * horizon < 1e-12 * scale
+              ? shape * horizon / scale
+              : -Math.expm1(-shape * Math.log1p(p * horizon / scale)) / p;
+      sum += rule.weight(k) * e;
+    }
+    return sum * probabilityAlive(x, tx, t);
+  }
+
+  /**
    * Probability of no purchase in (T + gap, T + gap + window] given the history: the customer had
    * already dropped out at T, or it drops out during the gap (after a purchase there, at rate λp),
    * or it stays active and makes no purchase in the window. Integrates λ ~ Gamma(r + x, α + T) in

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.aftermath.scenario.Scenario;
+import dev.aftermath.spark.ColumnNames;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -261,9 +262,7 @@ final class ImpactTables {
               .read()
               .parquet(truthPath.get())
               .select(col("merchant_id"), col("true_lost_revenue"));
-      joined =
-          impact.join(
-              truth, List.of("merchant_id").stream().collect(LostRevenueJob.scalaSeq()), "left");
+      joined = impact.join(truth, ColumnNames.of("merchant_id"), "left");
     } else {
       joined = impact.withColumn("true_lost_revenue", lit(null).cast(DataTypes.DoubleType));
     }
@@ -312,10 +311,7 @@ final class ImpactTables {
                 col("merchant_id"),
                 col("date"),
                 col("net_revenue").cast(DataTypes.DoubleType).as("actual_revenue"));
-    return days.join(
-            actual,
-            List.of("merchant_id", "date").stream().collect(LostRevenueJob.scalaSeq()),
-            "left")
+    return days.join(actual, ColumnNames.of("merchant_id", "date"), "left")
         .select(
             col("merchant_id"),
             col("date"),

@@ -8,8 +8,10 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.aftermath.InvalidCaseException;
+import dev.aftermath.daily.ControlSeries;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
+import dev.aftermath.spark.ColumnNames;
 import dev.aftermath.spark.Progress;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -100,7 +102,8 @@ public final class LostRevenueJob {
           () -> {
             written.put(
                 "merchant_impact",
-                writer.result("merchant_impact", tables.merchantImpact(estimates, error)));
+                writer.result(
+                    "merchant_impact", withDefection(tables.merchantImpact(estimates, error))));
           });
       progress.stage(
           "lost revenue: totals",
@@ -136,8 +139,18 @@ public final class LostRevenueJob {
     return written;
   }
 
+  /** The defection stage's per-merchant columns, where that stage ran. */
+  private Dataset<Row> withDefection(Dataset<Row> impact) {
+    if (!writer.exists("merchant_defection")) {
+      return impact;
+    }
+    return impact
+        .join(table("merchant_defection").drop("industry"), ColumnNames.of("merchant_id"), "left")
+        .orderBy("merchant_id");
+  }
+
   private Dataset<Row> table(String name) {
-    return spark.read().parquet(writer.layout().table(name).toString());
+    return writer.read(name);
   }
 
   private void checkMarginRates(Dataset<Row> merchants) {
@@ -161,25 +174,10 @@ public final class LostRevenueJob {
     int outageDay = day(origin, scenario.outage().start().toLocalDate());
     int endDay = day(origin, scenario.outage().end().toLocalDate());
     int horizonDay = day(origin, scenario.analysis().horizonEnd());
-    Map<String, double[]> control = new HashMap<>();
-    Map<String, TreeMap<Integer, Double>> points = new HashMap<>();
-    if (writer.layout().table("industry_index") != null && exists("industry_index")) {
-      for (Row r : table("industry_index").collectAsList()) {
-        points
-            .computeIfAbsent(r.getString(1), k -> new TreeMap<>())
-            .put(day(origin, r.<LocalDate>getAs(0)), r.getDouble(2));
-      }
-    }
-    points.forEach(
-        (industry, byDay) -> {
-          double[] series = new double[horizonDay + 1];
-          for (int d = 0; d <= horizonDay; d++) {
-            var at = byDay.floorEntry(d);
-            series[d] =
-                (at != null ? at : byDay.firstEntry()).getValue(); // carry the last value over gaps
-          }
-          control.put(industry, series);
-        });
+    Map<String, double[]> control =
+        writer.exists("industry_index")
+            ? ControlSeries.daily(table("industry_index"), origin, horizonDay)
+            : Map.of();
     Map<String, double[]> hourShares = new HashMap<>();
     LocalDate to = scenario.outage().start().toLocalDate();
     Dataset<Row> byHour =
@@ -332,18 +330,6 @@ public final class LostRevenueJob {
     return drift;
   }
 
-  private boolean exists(String name) {
-    try {
-      return writer
-          .layout()
-          .table(name)
-          .getFileSystem(spark.sparkContext().hadoopConfiguration())
-          .exists(writer.layout().table(name));
-    } catch (java.io.IOException e) {
-      return false;
-    }
-  }
-
   private static int day(LocalDate origin, LocalDate d) {
     return (int) ChronoUnit.DAYS.between(origin, d);
   }
@@ -396,18 +382,12 @@ public final class LostRevenueJob {
                 merchants.select(
                     "merchant_id", "industry", "is_new", "signup_date", "left_platform_at"),
                 "merchant_id")
-            .join(hourly, List.of("merchant_id").stream().collect(scalaSeq()), "left");
+            .join(hourly, ColumnNames.of("merchant_id"), "left");
     MapGroupsFunction<String, Row, Row> fit =
         (id, rows) ->
             toRow(new CounterfactualModel(settings).estimate(series(id, rows, settings, origin)));
     return days.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
         .mapGroups(fit, Encoders.row(ESTIMATE));
-  }
-
-  static java.util.stream.Collector<String, ?, scala.collection.immutable.Seq<String>> scalaSeq() {
-    return java.util.stream.Collectors.collectingAndThen(
-        java.util.stream.Collectors.toList(),
-        l -> scala.jdk.javaapi.CollectionConverters.asScala(l).toList());
   }
 
   private static MerchantSeries series(

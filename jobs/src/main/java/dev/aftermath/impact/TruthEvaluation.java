@@ -2,9 +2,8 @@ package dev.aftermath.impact;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.aftermath.stats.RankCorrelation;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -77,11 +76,11 @@ final class TruthEvaluation {
             "1"));
     rows.add(
         row("interval_coverage", (double) covered / Math.max(1, joined.size()), "0.85 to 0.95"));
-    rows.add(row("spearman_existing", spearman(est, tru), "at least 0.9"));
+    rows.add(row("spearman_existing", RankCorrelation.spearman(est, tru), "at least 0.9"));
     rows.add(
         row(
             "spearman_ceiling_known_expected_counterfactual",
-            spearman(oracle, tru),
+            RankCorrelation.spearman(oracle, tru),
             "reference: the same with the true expected counterfactual"));
     StructType schema =
         new StructType()
@@ -93,46 +92,5 @@ final class TruthEvaluation {
 
   private static Row row(String metric, double value, String target) {
     return RowFactory.create(metric, value, target);
-  }
-
-  /** Spearman's rank correlation (Pearson correlation of average ranks). */
-  static double spearman(double[] a, double[] b) {
-    return pearson(ranks(a), ranks(b));
-  }
-
-  static double[] ranks(double[] v) {
-    Integer[] order = new Integer[v.length];
-    for (int i = 0; i < v.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> v[i]));
-    double[] rank = new double[v.length];
-    for (int i = 0; i < v.length; ) {
-      int j = i;
-      while (j + 1 < v.length && v[order[j + 1]] == v[order[i]]) {
-        j++;
-      }
-      double average = (i + j) / 2.0 + 1;
-      for (int k = i; k <= j; k++) {
-        rank[order[k]] = average;
-      }
-      i = j + 1;
-    }
-    return rank;
-  }
-
-  private static double pearson(double[] x, double[] y) {
-    int n = x.length;
-    double mx = Arrays.stream(x).average().orElse(0);
-    double my = Arrays.stream(y).average().orElse(0);
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int i = 0; i < n; i++) {
-      sxy += (x[i] - mx) * (y[i] - my);
-      sxx += (x[i] - mx) * (x[i] - mx);
-      syy += (y[i] - my) * (y[i] - my);
-    }
-    return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
   }
 }

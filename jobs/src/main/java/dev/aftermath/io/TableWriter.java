@@ -39,6 +39,20 @@ public final class TableWriter {
     return out;
   }
 
+  /** Whether the table {@code name} has been written. */
+  public boolean exists(String name) {
+    try {
+      return fs.exists(out.table(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot look for table " + out.table(name), e);
+    }
+  }
+
+  /** The written table {@code name}. */
+  public Dataset<Row> read(String name) {
+    return spark.read().parquet(out.table(name).toString());
+  }
+
   /** Writes {@code df} as the Parquet table {@code name}; returns its row count as written. */
   public long parquet(String name, Dataset<Row> df) {
     Path staged = stage(name);

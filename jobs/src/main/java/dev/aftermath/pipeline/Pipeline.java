@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aftermath.daily.MerchantDayJob;
+import dev.aftermath.defection.CustomerDefectionJob;
 import dev.aftermath.impact.LostRevenueJob;
 import dev.aftermath.ingest.CaseLayout;
 import dev.aftermath.ingest.FileCounts;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 
@@ -64,8 +66,22 @@ public final class Pipeline {
       Map<String, Long> tables = new LinkedHashMap<>(ingest.tablesWritten());
       if (allStages) {
         tables.putAll(new MerchantDayJob(spark, layout.scenario(), writer, progress).run());
+        boolean placebo = layout.scenario().isPlacebo();
         tables.putAll(
-            new LostRevenueJob(spark, layout.scenario(), writer, progress, truthBeside(casePath))
+            new CustomerDefectionJob(
+                    spark,
+                    layout.scenario(),
+                    writer,
+                    progress,
+                    placebo ? Optional.empty() : truthBeside(casePath, "customer_truth"))
+                .run());
+        tables.putAll(
+            new LostRevenueJob(
+                    spark,
+                    layout.scenario(),
+                    writer,
+                    progress,
+                    placebo ? Optional.empty() : truthBeside(casePath, "merchant_truth"))
                 .run());
       }
       RunSummary summary =
@@ -83,18 +99,15 @@ public final class Pipeline {
   }
 
   /**
-   * A generated case's truth ({@code ../truth/merchant_truth} beside the case), if there is one.
+   * A table of a generated case's truth ({@code ../truth/NAME} beside the case), if there is one. A
+   * placebo run has none: the truth describes the real outage.
    */
-  private static java.util.Optional<String> truthBeside(String casePath) {
+  private static Optional<String> truthBeside(String casePath, String name) {
     java.nio.file.Path truth =
-        java.nio.file.Path.of(casePath)
-            .toAbsolutePath()
-            .getParent()
-            .resolve("truth")
-            .resolve("merchant_truth");
+        java.nio.file.Path.of(casePath).toAbsolutePath().getParent().resolve("truth").resolve(name);
     return java.nio.file.Files.isDirectory(truth)
-        ? java.util.Optional.of(truth.toString())
-        : java.util.Optional.empty();
+        ? Optional.of(truth.toString())
+        : Optional.empty();
   }
 
   /** What a run read and wrote. */

@@ -15,6 +15,7 @@ public record Scenario(
     AnalysisWindow analysis,
     CashPlanTerms cash,
     TrafficPlanTerms traffic,
+    DefectionTerms defection,
     Optional<Fund> fund,
     Optional<ShareSymbols> share,
     Map<String, Object> document) {
@@ -70,9 +71,15 @@ public record Scenario(
         new AnalysisWindow(analysis.historyStart(), horizon),
         movedCash,
         traffic,
+        defection,
         fund,
         share,
         document);
+  }
+
+  /** Whether this is a placebo of a scenario ({@link #placebo}), whose truth does not apply. */
+  public boolean isPlacebo() {
+    return name.contains(" (placebo at ");
   }
 
   /** First instant of the analysis history. */

@@ -69,6 +69,8 @@ public final class ScenarioLoader {
     CashPlanTerms cash = cash(map(schemes, "schemes.cash", true), zone);
     TrafficPlanTerms traffic = traffic(map(schemes, "schemes.traffic", true));
 
+    DefectionTerms defection = defection(map(top, "defection", false));
+
     Optional<Fund> fund = Optional.empty();
     Map<String, Object> fundMap = map(top, "fund", false);
     if (fundMap != null) {
@@ -97,6 +99,7 @@ public final class ScenarioLoader {
         new AnalysisWindow(historyStart, horizonEnd),
         cash,
         traffic,
+        defection,
         fund,
         share,
         top);
@@ -263,6 +266,36 @@ public final class ScenarioLoader {
       problem(key, "'" + v + "' is not a date YYYY-MM-DD");
       return null;
     }
+  }
+
+  private DefectionTerms defection(Map<String, Object> m) {
+    DefectionTerms d = DefectionTerms.DEFAULTS;
+    if (m == null) {
+      return d;
+    }
+    Double lookback = number(m, "defection.lookback_days", false);
+    Double grace = number(m, "defection.grace_days", false);
+    Double months = number(m, "defection.value_horizon_months", false);
+    Double rate = number(m, "defection.annual_discount_rate", false);
+    int lookbackDays = whole(lookback, "defection.lookback_days", 1, d.lookbackDays());
+    int graceDays = whole(grace, "defection.grace_days", 0, d.graceDays());
+    int horizon = whole(months, "defection.value_horizon_months", 1, d.valueHorizonMonths());
+    double discount = rate == null ? d.annualDiscountRate() : rate;
+    if (!(discount >= 0 && discount < 1)) {
+      problem("defection.annual_discount_rate", "'" + rate + "' must be in [0, 1)");
+    }
+    return new DefectionTerms(lookbackDays, graceDays, horizon, discount);
+  }
+
+  private int whole(Double v, String key, int min, int fallback) {
+    if (v == null) {
+      return fallback;
+    }
+    if (v != Math.rint(v) || v < min || v > 3650) {
+      problem(key, "'" + v + "' must be a whole number from " + min + " to 3650");
+      return fallback;
+    }
+    return v.intValue();
   }
 
   private static OptionalDouble optional(Double d) {

@@ -20,6 +20,16 @@ class BgNbdTest {
   }
 
   @Test
+  void quadratureAndSeriesFormsOfTheExpectationAgree() {
+    BetaQuadrature q = new BetaQuadrature();
+    for (double[] h : new double[][] {{2, 30.43, 38.86}, {0, 0, 20}, {12, 35, 38}, {1, 2, 39}}) {
+      double series = CDNOW.expectedPurchases(39, h[0], h[1], h[2]);
+      assertThat(CDNOW.expectedPurchases(39, h[0], h[1], h[2], q))
+          .isCloseTo(series, within(2e-3 * series));
+    }
+  }
+
+  @Test
   void largeFrequenciesNeitherOverflowNorLoseTheirMeaning() {
     double ll = CDNOW.logLikelihood(5_000, 38, 39);
     assertThat(ll).isFinite();
@@ -37,6 +47,23 @@ class BgNbdTest {
     assertThat(CDNOW.probabilityNoPurchase(0, 10, 3, 20, 30, q)).isCloseTo(closed, within(1e-12));
     // a gap before the window lets some customers drop out first: no-purchase rises
     assertThat(CDNOW.probabilityNoPurchase(5, 10, 3, 20, 30, q)).isGreaterThan(closed);
+  }
+
+  @Test
+  void quadratureHandlesAlmostFixedDropoutProbabilities() {
+    // a, b in the tens of thousands: p is practically a / (a + b) for everyone
+    BgNbd nearFixed = new BgNbd(0.8, 20, 16_000, 120_000);
+    double p = 16_000.0 / 136_000;
+    double p0 = nearFixed.probabilityNoPurchase(15, 30, 3, 40, 60, new BetaQuadrature());
+    // the same with p fixed: alive · E_λ[e^(−λ p g) − e^(−λ (p g + w))]
+    double alive = nearFixed.probabilityAlive(3, 40, 60);
+    double scale = 80;
+    double fixed =
+        1
+            - alive
+                * (Math.pow(scale / (scale + p * 15), 3.8)
+                    - Math.pow(scale / (scale + p * 15 + 30), 3.8));
+    assertThat(p0).isCloseTo(fixed, within(1e-4));
   }
 
   /**

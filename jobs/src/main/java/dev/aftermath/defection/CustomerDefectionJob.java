@@ -1,0 +1,257 @@
+package dev.aftermath.defection;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.aftermath.InvalidCaseException;
+import dev.aftermath.clv.BetaQuadrature;
+import dev.aftermath.daily.ControlSeries;
+import dev.aftermath.io.TableWriter;
+import dev.aftermath.scenario.Scenario;
+import dev.aftermath.spark.ColumnNames;
+import dev.aftermath.spark.Progress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Customer defection and lost customer value per merchant (METHODS.md "Customer defection"): BG/NBD
+ * and Gamma-Gamma fitted per industry on pre-outage histories; each active customer scored in
+ * Spark; observed non-return compared with what the models expect. Writes {@code bgnbd_fits},
+ * {@code customer_defection} (merchant × segment), {@code merchant_defection} (joined into {@code
+ * merchant_impact} by the lost-revenue stage), {@code defection_totals}, and for a generated case
+ * {@code defection_evaluation}. Customer identifiers never leave this job.
+ */
+public final class CustomerDefectionJob {
+  private final SparkSession spark;
+  private final Scenario scenario;
+  private final TableWriter writer;
+  private final Progress progress;
+  private final Optional<String> customerTruth;
+
+  public CustomerDefectionJob(
+      SparkSession spark,
+      Scenario scenario,
+      TableWriter writer,
+      Progress progress,
+      Optional<String> customerTruth) {
+    this.spark = spark;
+    this.scenario = scenario;
+    this.writer = writer;
+    this.progress = progress;
+    this.customerTruth = customerTruth;
+  }
+
+  /** Runs the stage; returns rows written per table. */
+  public Map<String, Long> run() {
+    Map<String, Long> written = new LinkedHashMap<>();
+    Dataset<Row> merchants = writer.read("merchants");
+    Map<String, Double> marginRates = marginRates(merchants);
+    DefectionCalendar cal =
+        DefectionCalendar.of(
+            scenario,
+            writer.exists("industry_index")
+                ? ControlSeries.daily(
+                    writer.read("industry_index"),
+                    scenario.analysis().historyStart(),
+                    DefectionCalendar.day(
+                        scenario.analysis().historyStart(), scenario.analysis().horizonEnd()))
+                : Map.of());
+    Dataset<Row> histories =
+        CustomerHistories.of(writer.read("orders"), merchants, cal, scenario.outage().start())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      CustomerModels models =
+          progress.stage("defection: customer models", () -> CustomerModels.fit(histories, cal));
+      written.put("bgnbd_fits", writer.result("bgnbd_fits", models.table(spark)));
+      Dataset<Row> active =
+          histories.filter(
+              col("last_day").geq(cal.outageDay() - scenario.defection().lookbackDays()));
+      Dataset<Row> scored = score(withConfirmed(active), models, cal);
+      List<Row> segmentSums =
+          progress.stage("defection: score customers", () -> segments(scored).collectAsList());
+      DefectionTables tables =
+          new DefectionTables(spark, scenario, cal, models, marginRates, segmentSums);
+      Dataset<Row> memberLoss = memberLoss();
+      written.put("customer_defection", writer.result("customer_defection", tables.segmentTable()));
+      written.put(
+          "merchant_defection",
+          writer.result("merchant_defection", tables.merchantTable(merchants, memberLoss)));
+      written.put(
+          "defection_totals",
+          writer.result("defection_totals", tables.totals(writer.read("merchant_defection"))));
+      if (customerTruth.isPresent()) {
+        Dataset<Row> truthByMerchant =
+            active
+                .select("merchant_id", "customer_id")
+                .join(
+                    spark
+                        .read()
+                        .parquet(customerTruth.get())
+                        .select("merchant_id", "customer_id", "defected"),
+                    ColumnNames.of("merchant_id", "customer_id"))
+                .groupBy("merchant_id")
+                .agg(sum(when(col("defected"), 1).otherwise(0)).as("true_defected"));
+        written.put(
+            "defection_evaluation",
+            writer.result(
+                "defection_evaluation",
+                DefectionEvaluation.evaluate(
+                    spark,
+                    writer.read("merchant_defection"),
+                    writer.read("defection_totals"),
+                    truthByMerchant)));
+      }
+    } finally {
+      histories.unpersist();
+    }
+    return written;
+  }
+
+  private Map<String, Double> marginRates(Dataset<Row> merchants) {
+    Map<String, Double> rates = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (Row r : merchants.select("industry").distinct().collectAsList()) {
+      scenario
+          .cash()
+          .marginRate(r.getString(0))
+          .ifPresentOrElse(v -> rates.put(r.getString(0), v), () -> missing.add(r.getString(0)));
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidCaseException(
+          "scenario.yaml: key schemes.cash.margin_rates has no rate for industries "
+              + missing
+              + " and no default");
+    }
+    return rates;
+  }
+
+  /** Active customers with a member_cancel signal after the outage started: confirmed. */
+  private Dataset<Row> withConfirmed(Dataset<Row> active) {
+    if (!writer.exists("churn_signals")) {
+      return active.withColumn("confirmed", lit(false));
+    }
+    Dataset<Row> cancels =
+        writer
+            .read("churn_signals")
+            .filter(col("signal").equalTo("member_cancel"))
+            .filter(col("customer_id").isNotNull())
+            .filter(col("ts").geq(lit(scenario.outage().start())))
+            .filter(col("ts").lt(lit(scenario.horizonEndExclusive())))
+            .select("merchant_id", "customer_id")
+            .distinct()
+            .withColumn("confirmed", lit(true));
+    return active
+        .join(cancels, ColumnNames.of("merchant_id", "customer_id"), "left")
+        .withColumn("confirmed", col("confirmed").isNotNull());
+  }
+
+  static final StructType SCORED =
+      new StructType()
+          .add("merchant_id", DataTypes.StringType)
+          .add("industry", DataTypes.StringType)
+          .add("segment", DataTypes.StringType)
+          .add("returned", DataTypes.BooleanType)
+          .add("confirmed", DataTypes.BooleanType)
+          .add("no_return", DataTypes.DoubleType)
+          .add("alive", DataTypes.DoubleType)
+          .add("value", DataTypes.DoubleType)
+          .add("g0", DataTypes.DoubleType)
+          .add("g1", DataTypes.DoubleType)
+          .add("g2", DataTypes.DoubleType)
+          .add("g3", DataTypes.DoubleType);
+
+  private Dataset<Row> score(Dataset<Row> active, CustomerModels models, DefectionCalendar cal) {
+    var terms = scenario.defection();
+    MapPartitionsFunction<Row, Row> scorer =
+        rows -> {
+          BetaQuadrature quadrature = new BetaQuadrature();
+          List<Row> out = new ArrayList<>();
+          while (rows.hasNext()) {
+            Row r = rows.next();
+            String industry = r.getAs("industry");
+            CustomerModels.Models m = models.of(industry);
+            int x = r.<Integer>getAs("x");
+            double[] h =
+                cal.history(
+                    industry, x, r.<Integer>getAs("first_day"), r.<Integer>getAs("last_day"));
+            double gap = cal.gap(industry);
+            double window = cal.window(industry, r.<Integer>getAs("window_end_day"));
+            CustomerScore s =
+                CustomerScore.of(
+                    m.purchases().params(),
+                    m.spend() == null ? null : m.spend().params(),
+                    terms,
+                    gap,
+                    window,
+                    h,
+                    r.<Double>getAs("monetary"),
+                    quadrature);
+            out.add(
+                RowFactory.create(
+                    r.getAs("merchant_id"),
+                    industry,
+                    CustomerScore.segment(x),
+                    r.getAs("returned"),
+                    r.getAs("confirmed"),
+                    s.noReturn(),
+                    s.alive(),
+                    s.value(),
+                    s.gradient()[0],
+                    s.gradient()[1],
+                    s.gradient()[2],
+                    s.gradient()[3]));
+          }
+          return out.iterator();
+        };
+    return active.mapPartitions(scorer, Encoders.row(SCORED));
+  }
+
+  /** Sums per merchant and segment: the only rows that reach the driver. */
+  private static Dataset<Row> segments(Dataset<Row> scored) {
+    Column one = lit(1);
+    return scored
+        .groupBy("merchant_id", "industry", "segment")
+        .agg(
+            count(one).as("active"),
+            sum(when(col("returned"), 1).otherwise(0)).cast(DataTypes.LongType).as("returned"),
+            sum(when(col("confirmed"), 1).otherwise(0)).cast(DataTypes.LongType).as("confirmed"),
+            sum("no_return").as("no_return"),
+            sum(col("no_return").multiply(lit(1).minus(col("no_return")))).as("no_return_var"),
+            sum("alive").as("alive"),
+            sum("value").as("value"),
+            sum("g0").as("g0"),
+            sum("g1").as("g1"),
+            sum("g2").as("g2"),
+            sum("g3").as("g3"))
+        .orderBy("merchant_id", "segment");
+  }
+
+  private Dataset<Row> memberLoss() {
+    if (!writer.exists("members")) {
+      return null;
+    }
+    return writer
+        .read("members")
+        .filter(col("recovered").equalTo(false))
+        .groupBy("merchant_id")
+        .agg(
+            sum("balance").cast(DataTypes.DoubleType).as("lost_member_balances"),
+            sum("points").cast(DataTypes.DoubleType).as("lost_member_points"));
+  }
+}

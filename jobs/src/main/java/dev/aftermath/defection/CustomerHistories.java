@@ -1,0 +1,90 @@
+package dev.aftermath.defection;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDateTime;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Per merchant and identified customer (guest orders carry no customer and are left out), from the
+ * PAID orders: the pre-outage history in days (first and last purchase day, repeat purchase days x,
+ * average revenue of the repeat days) and whether the customer bought in the return window. A
+ * purchase "transaction" is a day with at least one PAID order, so that several orders of one visit
+ * count once. These rows carry customer identifiers: they stay inside the job.
+ */
+final class CustomerHistories {
+  private CustomerHistories() {}
+
+  static Dataset<Row> of(
+      Dataset<Row> orders,
+      Dataset<Row> merchants,
+      DefectionCalendar cal,
+      LocalDateTime outageStart) {
+    Column day = datediff(col("local_date"), lit(cal.origin()));
+    Column pre = col("created_at").lt(lit(outageStart));
+    Dataset<Row> days =
+        orders
+            .filter(col("status").equalTo("PAID").and(col("customer_id").isNotNull()))
+            .filter(day.geq(0).and(day.leq(cal.horizonDay())))
+            .filter(day.leq(cal.outageDay()).or(day.geq(cal.windowStartDay())))
+            .groupBy(col("merchant_id"), col("customer_id"), day.as("day"))
+            .agg(
+                sum(when(pre, col("revenue"))).cast(DataTypes.DoubleType).as("pre_revenue"),
+                max(pre).as("pre"));
+    Column leftDay =
+        when(col("left_platform_at").isNull(), lit(-1))
+            .otherwise(datediff(col("left_platform_at"), lit(cal.origin())));
+    Column windowEnd =
+        when(leftDay.lt(0), lit(cal.horizonDay() + 1))
+            .otherwise(least(lit(cal.horizonDay() + 1), leftDay.plus(1)));
+    Column preDay = when(col("pre"), col("day"));
+    return days.join(
+            merchants.select(col("merchant_id"), col("industry"), windowEnd.as("window_end_day")),
+            "merchant_id")
+        .groupBy("merchant_id", "customer_id", "industry", "window_end_day")
+        .agg(
+            min(preDay).as("first_day"),
+            max(preDay).as("last_day"),
+            count(preDay).as("purchase_days"),
+            sum(when(col("pre"), col("pre_revenue"))).as("pre_revenue"),
+            min_by(col("pre_revenue"), coalesce(preDay, lit(Integer.MAX_VALUE)))
+                .as("first_revenue"),
+            max(when(
+                        col("day")
+                            .geq(cal.windowStartDay())
+                            .and(col("day").lt(col("window_end_day"))),
+                        lit(true))
+                    .otherwise(lit(false)))
+                .as("returned"))
+        .filter(col("first_day").isNotNull())
+        .select(
+            col("merchant_id"),
+            col("customer_id"),
+            col("industry"),
+            col("window_end_day"),
+            col("purchase_days").minus(1).cast(DataTypes.IntegerType).as("x"),
+            col("first_day"),
+            col("last_day"),
+            when(
+                    col("purchase_days").gt(1),
+                    col("pre_revenue")
+                        .minus(col("first_revenue"))
+                        .divide(col("purchase_days").minus(1)))
+                .otherwise(lit(0.0))
+                .as("monetary"),
+            col("returned"));
+  }
+}

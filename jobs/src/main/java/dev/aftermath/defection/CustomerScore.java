@@ -1,0 +1,59 @@
+package dev.aftermath.defection;
+
+import dev.aftermath.clv.BetaQuadrature;
+import dev.aftermath.clv.BgNbd;
+import dev.aftermath.clv.GammaGamma;
+import dev.aftermath.scenario.DefectionTerms;
+
+/**
+ * One active customer under its industry's models, had the outage not happened: the probability of
+ * no purchase in the return window, the probability of being alive at the outage, its expected
+ * discounted net revenue over the value horizon, and the gradient of the no-purchase probability in
+ * the log-parameters of BG/NBD (for the parameters' share of the uncertainty).
+ */
+record CustomerScore(double noReturn, double alive, double value, double[] gradient) {
+  static final double STEP = 1e-3;
+  static final double DAYS_PER_MONTH = 365.25 / 12;
+
+  static String segment(int x) {
+    return x == 0 ? "one_time" : x <= 3 ? "repeat" : "core";
+  }
+
+  static CustomerScore of(
+      BgNbd model,
+      GammaGamma spend,
+      DefectionTerms terms,
+      double gap,
+      double window,
+      double[] history,
+      double monetary,
+      BetaQuadrature quadrature) {
+    double x = history[0];
+    double tx = history[1];
+    double t = history[2];
+    double p0 = model.probabilityNoPurchase(gap, window, x, tx, t, quadrature);
+    double[] log = model.toLog();
+    double[] gradient = new double[log.length];
+    for (int k = 0; k < log.length; k++) {
+      double[] moved = log.clone();
+      moved[k] += STEP;
+      gradient[k] =
+          (BgNbd.fromLog(moved).probabilityNoPurchase(gap, window, x, tx, t, quadrature) - p0)
+              / STEP;
+    }
+    double perPurchase =
+        spend != null && Double.isFinite(spend.meanSpend())
+            ? spend.expectedSpend(x, monetary)
+            : monetary;
+    double purchases = 0;
+    double before = 0;
+    for (int month = 1; month <= terms.valueHorizonMonths(); month++) {
+      double cumulative = model.expectedPurchases(month * DAYS_PER_MONTH, x, tx, t, quadrature);
+      purchases +=
+          (cumulative - before) / Math.pow(1 + terms.annualDiscountRate(), (month - 0.5) / 12);
+      before = cumulative;
+    }
+    return new CustomerScore(
+        p0, model.probabilityAlive(x, tx, t), purchases * perPurchase, gradient);
+  }
+}
