@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aftermath.InvalidCaseException;
-import dev.aftermath.clv.BgNbdFit;
+import dev.aftermath.clv.BgNbd;
 import dev.aftermath.clv.FitInput;
 import dev.aftermath.clv.GammaGammaFit;
+import dev.aftermath.clv.ParetoNbd;
+import dev.aftermath.clv.PurchaseModelFit;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +22,18 @@ import picocli.CommandLine.Option;
     name = "fit",
     mixinStandardHelpOptions = true,
     description = "Fit a customer model to a CSV of customer summaries; prints JSON.",
-    subcommands = {FitCommand.BgNbdCommand.class, FitCommand.GammaGammaCommand.class})
+    subcommands = {
+      FitCommand.BgNbdCommand.class,
+      FitCommand.ParetoNbdCommand.class,
+      FitCommand.GammaGammaCommand.class
+    })
 public final class FitCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "Missing model: bgnbd or gamma-gamma");
+        spec.commandLine(), "Missing model: bgnbd, paretonbd or gamma-gamma");
   }
 
   /** {@code aftermath fit bgnbd --input FILE}. */
@@ -38,8 +44,11 @@ public final class FitCommand implements Runnable {
           "BG/NBD by maximum likelihood. FILE has columns frequency (repeat purchases), recency"
               + " (time of the last purchase after the first) and T (time since the first"
               + " purchase), in any one time unit.")
-  static final class BgNbdCommand implements Callable<Integer> {
+  static class BgNbdCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Whether this is the Pareto/NBD command, which reads the same input. */
+    boolean pareto;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file.")
     Path input;
@@ -71,17 +80,44 @@ public final class FitCommand implements Runnable {
         throw new InvalidCaseException(input + ": no customers");
       }
       double[] w = ones(in.rows());
-      BgNbdFit fit = BgNbdFit.fit(x, tx, t, w);
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("model", "bgnbd");
-      json.put("r", fit.params().r());
-      json.put("alpha", fit.params().alpha());
-      json.put("a", fit.params().a());
-      json.put("b", fit.params().b());
+      List<String> names;
+      PurchaseModelFit fit;
+      if (pareto) {
+        fit = PurchaseModelFit.paretonbd(x, tx, t, w);
+        ParetoNbd m = (ParetoNbd) fit.model();
+        names = List.of("r", "alpha", "s", "beta");
+        json.put("model", "paretonbd");
+        json.put("r", m.r());
+        json.put("alpha", m.alpha());
+        json.put("s", m.s());
+        json.put("beta", m.beta());
+      } else {
+        fit = PurchaseModelFit.bgnbd(x, tx, t, w);
+        BgNbd m = (BgNbd) fit.model();
+        names = List.of("r", "alpha", "a", "b");
+        json.put("model", "bgnbd");
+        json.put("r", m.r());
+        json.put("alpha", m.alpha());
+        json.put("a", m.a());
+        json.put("b", m.b());
+      }
       json.put("log_likelihood", fit.logLikelihood());
       json.put("n", in.rows());
-      json.put("standard_errors", errors(List.of("r", "alpha", "a", "b"), fit.standardErrors()));
+      json.put("standard_errors", errors(names, fit.standardErrors()));
       return print(spec, json);
+    }
+  }
+
+  /** {@code aftermath fit paretonbd --input FILE}. */
+  @Command(
+      name = "paretonbd",
+      mixinStandardHelpOptions = true,
+      description =
+          "Pareto/NBD by maximum likelihood, on the same input as bgnbd (frequency, recency, T).")
+  static final class ParetoNbdCommand extends BgNbdCommand {
+    ParetoNbdCommand() {
+      pareto = true;
     }
   }
 

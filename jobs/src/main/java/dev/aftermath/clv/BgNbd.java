@@ -1,6 +1,5 @@
 package dev.aftermath.clv;
 
-import java.io.Serializable;
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
@@ -9,40 +8,79 @@ import org.hipparchus.special.Gamma;
  * probability after each purchase p ~ Beta(a, b)). A customer's history is (x, t_x, T): repeat
  * purchases, time of the last purchase after the first, and time since the first purchase, in any
  * one time unit.
+ *
+ * <p>Two variants: {@link Variant#BG} as published (Fader, Hardie & Lee 2005: dropout possible
+ * after each repeat purchase, so a customer who never bought again is certainly still active), and
+ * {@link Variant#MBG}, the modified BG/NBD (Batislam, Denizel & Filiztekin 2007, IJRM 24(3)), where
+ * dropout is possible after the first purchase too, so one-time buyers may have left.
  */
-public record BgNbd(double r, double alpha, double a, double b) implements Serializable {
+public record BgNbd(double r, double alpha, double a, double b, Variant variant)
+    implements PurchaseModel {
+
+  /** Where dropout can happen: after repeat purchases only, or after the first one too. */
+  public enum Variant {
+    BG,
+    MBG
+  }
+
+  /** The published BG/NBD. */
+  public BgNbd(double r, double alpha, double a, double b) {
+    this(r, alpha, a, b, Variant.BG);
+  }
 
   /** The parameters from their logarithms, in the order r, α, a, b. */
-  public static BgNbd fromLog(double[] log) {
-    return new BgNbd(Math.exp(log[0]), Math.exp(log[1]), Math.exp(log[2]), Math.exp(log[3]));
+  public static BgNbd fromLog(double[] log, Variant variant) {
+    return new BgNbd(
+        Math.exp(log[0]), Math.exp(log[1]), Math.exp(log[2]), Math.exp(log[3]), variant);
+  }
+
+  @Override
+  public String name() {
+    return variant == Variant.MBG ? "mbgnbd" : "bgnbd";
+  }
+
+  /** The same model with other parameters (logarithms of r, α, a, b). */
+  @Override
+  public BgNbd withLog(double[] log) {
+    return fromLog(log, variant);
+  }
+
+  /** Dropout opportunities so far: one per repeat purchase (BG), one more for the first (MBG). */
+  private double chances(double x) {
+    return variant == Variant.MBG ? x + 1 : x;
   }
 
   /** The logarithms of r, α, a, b. */
+  @Override
   public double[] toLog() {
     return new double[] {Math.log(r), Math.log(alpha), Math.log(a), Math.log(b)};
   }
 
   /**
-   * Log-likelihood of one history (FHL 2005, eq. 6), in log space throughout so that large
-   * frequencies do not overflow.
+   * Log-likelihood of one history (FHL 2005, eq. 6; Batislam et al. 2007, eq. 4), in log space
+   * throughout so that large frequencies do not overflow.
    */
+  @Override
   public double logLikelihood(double x, double tx, double t) {
+    double n = chances(x);
     double common = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha);
     double betaAB = Beta.logBeta(a, b);
-    double stillActive = Beta.logBeta(a, b + x) - betaAB - (r + x) * Math.log(alpha + t);
-    if (x <= 0) {
+    double stillActive = Beta.logBeta(a, b + n) - betaAB - (r + x) * Math.log(alpha + t);
+    if (n <= 0) {
       return common + stillActive;
     }
-    double droppedAtLast = Beta.logBeta(a + 1, b + x - 1) - betaAB - (r + x) * Math.log(alpha + tx);
+    double droppedAtLast = Beta.logBeta(a + 1, b + n - 1) - betaAB - (r + x) * Math.log(alpha + tx);
     return common + LogSpace.sum(stillActive, droppedAtLast);
   }
 
   /** Probability that the customer is still active at T (FHL 2005, eq. 11). */
+  @Override
   public double probabilityAlive(double x, double tx, double t) {
-    if (x <= 0) {
+    double n = chances(x);
+    if (n <= 0) {
       return 1;
     }
-    double log = Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + t) / (alpha + tx));
+    double log = Math.log(a / (b + n - 1)) + (r + x) * Math.log((alpha + t) / (alpha + tx));
     return 1 / (1 + Math.exp(log));
   }
 
@@ -52,12 +90,15 @@ public record BgNbd(double r, double alpha, double a, double b) implements Seria
    * c; z) = (1−z)^(a−1) 2F1(a+b−1−r, a−1; c; z)}, whose terms stay bounded for any frequency.
    */
   public double expectedPurchases(double horizon, double x, double tx, double t) {
+    if (variant != Variant.BG) {
+      return expectedPurchases(horizon, x, tx, t, new BetaQuadrature());
+    }
     if (horizon <= 0) {
       return 0;
     }
     if (Math.abs(a - 1) < 1e-6) { // removable singularity at a = 1: average the two sides
-      return (new BgNbd(r, alpha, 1 + 1e-6, b).expectedPurchases(horizon, x, tx, t)
-              + new BgNbd(r, alpha, 1 - 1e-6, b).expectedPurchases(horizon, x, tx, t))
+      return (new BgNbd(r, alpha, 1 + 1e-6, b, variant).expectedPurchases(horizon, x, tx, t)
+              + new BgNbd(r, alpha, 1 - 1e-6, b, variant).expectedPurchases(horizon, x, tx, t))
           / 2;
     }
     double z = horizon / (alpha + t + horizon);
@@ -73,6 +114,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Seria
    * given p, an active customer's purchases before it drops out arrive at rate λ and stop at rate
    * λp, so E[X(h) | p] = (1 − E_λ[e^(−λ p h)]) / p with λ ~ Gamma(r + x, α + T).
    */
+  @Override
   public double expectedPurchases(
       double horizon, double x, double tx, double t, BetaQuadrature quadrature) {
     if (horizon <= 0) {
@@ -80,7 +122,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Seria
     }
     double scale = alpha + t;
     double shape = r + x;
-    BetaQuadrature.Rule rule = quadrature.rule(a, b + x);
+    BetaQuadrature.Rule rule = quadrature.rule(a, b + chances(x));
     double sum = 0;
     for (int k = 0; k < rule.size(); k++) {
       double p = rule.point(k);
@@ -99,6 +141,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Seria
    * or it stays active and makes no purchase in the window. Integrates λ ~ Gamma(r + x, α + T) in
    * closed form and p ~ Beta(a, b + x) by quadrature.
    */
+  @Override
   public double probabilityNoPurchase(
       double gap, double window, double x, double tx, double t, BetaQuadrature quadrature) {
     double alive = probabilityAlive(x, tx, t);
@@ -108,7 +151,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Seria
     if (gap <= 0) {
       purchase = 1 - Math.pow(scale / (scale + window), shape);
     } else {
-      BetaQuadrature.Rule rule = quadrature.rule(a, b + x);
+      BetaQuadrature.Rule rule = quadrature.rule(a, b + chances(x));
       purchase = 0;
       for (int k = 0; k < rule.size(); k++) {
         double p = rule.point(k);

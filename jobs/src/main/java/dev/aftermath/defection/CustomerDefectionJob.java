@@ -174,7 +174,8 @@ public final class CustomerDefectionJob {
           .add("g0", DataTypes.DoubleType)
           .add("g1", DataTypes.DoubleType)
           .add("g2", DataTypes.DoubleType)
-          .add("g3", DataTypes.DoubleType);
+          .add("g3", DataTypes.DoubleType)
+          .add("g4", DataTypes.DoubleType);
 
   private Dataset<Row> score(Dataset<Row> active, CustomerModels models, DefectionCalendar cal) {
     var terms = scenario.defection();
@@ -189,12 +190,16 @@ public final class CustomerDefectionJob {
             int x = r.<Integer>getAs("x");
             double[] h =
                 cal.history(
-                    industry, x, r.<Integer>getAs("first_day"), r.<Integer>getAs("last_day"));
+                    industry,
+                    x,
+                    r.<Integer>getAs("first_day"),
+                    r.<Integer>getAs("last_day"),
+                    r.<Integer>getAs("origin_day"));
             double gap = cal.gap(industry);
             double window = cal.window(industry, r.<Integer>getAs("window_end_day"));
             CustomerScore s =
                 CustomerScore.of(
-                    m.purchases().params(),
+                    m.purchases().model(),
                     m.spend() == null ? null : m.spend().params(),
                     terms,
                     gap,
@@ -215,7 +220,8 @@ public final class CustomerDefectionJob {
                     s.gradient()[0],
                     s.gradient()[1],
                     s.gradient()[2],
-                    s.gradient()[3]));
+                    s.gradient()[3],
+                    s.gradient()[4]));
           }
           return out.iterator();
         };
@@ -238,7 +244,8 @@ public final class CustomerDefectionJob {
             sum("g0").as("g0"),
             sum("g1").as("g1"),
             sum("g2").as("g2"),
-            sum("g3").as("g3"))
+            sum("g3").as("g3"),
+            sum("g4").as("g4"))
         .orderBy("merchant_id", "segment");
   }
 

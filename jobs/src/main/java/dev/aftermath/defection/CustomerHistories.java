@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -52,9 +53,13 @@ final class CustomerHistories {
             .otherwise(least(lit(cal.horizonDay() + 1), leftDay.plus(1)));
     Column preDay = when(col("pre"), col("day"));
     return days.join(
-            merchants.select(col("merchant_id"), col("industry"), windowEnd.as("window_end_day")),
+            merchants.select(
+                col("merchant_id"),
+                col("industry"),
+                windowEnd.as("window_end_day"),
+                greatest(lit(0), datediff(col("signup_date"), lit(cal.origin()))).as("origin_day")),
             "merchant_id")
-        .groupBy("merchant_id", "customer_id", "industry", "window_end_day")
+        .groupBy("merchant_id", "customer_id", "industry", "window_end_day", "origin_day")
         .agg(
             min(preDay).as("first_day"),
             max(preDay).as("last_day"),
@@ -78,6 +83,7 @@ final class CustomerHistories {
             col("purchase_days").minus(1).cast(DataTypes.IntegerType).as("x"),
             col("first_day"),
             col("last_day"),
+            col("origin_day"),
             when(
                     col("purchase_days").gt(1),
                     col("pre_revenue")

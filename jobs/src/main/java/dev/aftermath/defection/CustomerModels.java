@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.round;
 
-import dev.aftermath.clv.BgNbdFit;
 import dev.aftermath.clv.GammaGammaFit;
+import dev.aftermath.clv.PurchaseModelFit;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +31,17 @@ final class CustomerModels implements Serializable {
   static final int MIN_REPEAT_BUYERS = 100;
   static final double SPEND_BIN = 1000; // bins per unit of log spend
 
-  /** The models used for one industry, and the group they were fitted on. */
-  record Models(String fittedOn, BgNbdFit purchases, GammaGammaFit spend) implements Serializable {}
+  /**
+   * The models used for one industry, and the group they were fitted on: of the candidate purchase
+   * models (BG/NBD, MBG/NBD, Pareto/NBD, four parameters each), the one with the highest
+   * likelihood.
+   */
+  record Models(String fittedOn, List<PurchaseModelFit> candidates, GammaGammaFit spend)
+      implements Serializable {
+    PurchaseModelFit purchases() {
+      return candidates.get(0);
+    }
+  }
 
   private final Map<String, Models> byIndustry;
   private final List<Models> fitted;
@@ -59,9 +68,12 @@ final class CustomerModels implements Serializable {
   static CustomerModels fit(Dataset<Row> histories, DefectionCalendar cal) {
     Map<String, List<double[]>> purchases = new TreeMap<>();
     for (Row r :
-        histories.groupBy("industry", "x", "first_day", "last_day").count().collectAsList()) {
-      double[] h = cal.history(r.getString(0), r.getInt(1), r.getInt(2), r.getInt(3));
-      double[] row = {h[0], h[1], h[2], r.getLong(4)};
+        histories
+            .groupBy("industry", "x", "first_day", "last_day", "origin_day")
+            .count()
+            .collectAsList()) {
+      double[] h = cal.history(r.getString(0), r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4));
+      double[] row = {h[0], h[1], h[2], h[3], r.getLong(5)};
       purchases.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(row);
       purchases.computeIfAbsent(PLATFORM, k -> new ArrayList<>()).add(row);
     }
@@ -106,25 +118,29 @@ final class CustomerModels implements Serializable {
   }
 
   private static boolean enough(List<double[]> purchases, List<double[]> spend) {
-    double customers = purchases.stream().mapToDouble(r -> r[3]).sum();
+    double customers = purchases.stream().mapToDouble(r -> r[4]).sum();
     double repeat = spend == null ? 0 : spend.stream().mapToDouble(r -> r[2]).sum();
     return customers >= MIN_CUSTOMERS && repeat >= MIN_REPEAT_BUYERS;
   }
 
-  private static BgNbdFit fitPurchases(List<double[]> rows) {
+  private static List<PurchaseModelFit> fitPurchases(List<double[]> rows) {
     int n = rows.size();
     double[] x = new double[n];
     double[] tx = new double[n];
     double[] t = new double[n];
+    double[] f = new double[n];
     double[] w = new double[n];
     for (int i = 0; i < n; i++) {
       double[] r = rows.get(i);
       x[i] = r[0];
       tx[i] = r[1];
       t[i] = r[2];
-      w[i] = r[3];
+      f[i] = r[3];
+      w[i] = r[4];
     }
-    return BgNbdFit.fit(x, tx, t, w);
+    // the model used comes first; BG/NBD beside it for reference
+    return List.of(
+        PurchaseModelFit.paretonbdTruncated(x, tx, t, f, w), PurchaseModelFit.bgnbd(x, tx, t, w));
   }
 
   private static GammaGammaFit fitSpend(List<double[]> rows) {
@@ -148,6 +164,8 @@ final class CustomerModels implements Serializable {
       new StructType()
           .add("fitted_on", DataTypes.StringType)
           .add("used_for", DataTypes.StringType)
+          .add("model", DataTypes.StringType)
+          .add("chosen", DataTypes.BooleanType)
           .add("time_unit", DataTypes.StringType)
           .add("customers", DataTypes.LongType)
           .add("r", DataTypes.DoubleType)
@@ -158,6 +176,12 @@ final class CustomerModels implements Serializable {
           .add("a_se", DataTypes.DoubleType)
           .add("b", DataTypes.DoubleType)
           .add("b_se", DataTypes.DoubleType)
+          .add("s", DataTypes.DoubleType)
+          .add("s_se", DataTypes.DoubleType)
+          .add("beta", DataTypes.DoubleType)
+          .add("beta_se", DataTypes.DoubleType)
+          .add("theta", DataTypes.DoubleType)
+          .add("theta_se", DataTypes.DoubleType)
           .add("log_likelihood", DataTypes.DoubleType)
           .add("repeat_buyers", DataTypes.LongType)
           .add("spend_p", DataTypes.DoubleType)
@@ -165,7 +189,10 @@ final class CustomerModels implements Serializable {
           .add("spend_gamma", DataTypes.DoubleType)
           .add("spend_log_likelihood", DataTypes.DoubleType);
 
-  /** One row per fitted group: the {@code bgnbd_fits} table. */
+  /**
+   * One row per fitted group and candidate purchase model, the chosen one flagged: the {@code
+   * bgnbd_fits} table.
+   */
   Dataset<Row> table(SparkSession spark) {
     List<Row> rows = new ArrayList<>();
     for (Models m : fitted) {
@@ -176,29 +203,52 @@ final class CustomerModels implements Serializable {
               users.add(industry);
             }
           });
-      BgNbdFit p = m.purchases();
-      GammaGammaFit s = m.spend();
-      rows.add(
-          RowFactory.create(
-              m.fittedOn(),
-              String.join(",", users),
-              "demand-weighted day",
-              Math.round(p.customers()),
-              p.params().r(),
-              p.standardErrors()[0],
-              p.params().alpha(),
-              p.standardErrors()[1],
-              p.params().a(),
-              p.standardErrors()[2],
-              p.params().b(),
-              p.standardErrors()[3],
-              p.logLikelihood(),
-              s == null ? 0L : Math.round(s.customers()),
-              s == null ? null : s.params().p(),
-              s == null ? null : s.params().q(),
-              s == null ? null : s.params().gamma(),
-              s == null ? null : s.logLikelihood()));
+      GammaGammaFit g = m.spend();
+      for (PurchaseModelFit p : m.candidates()) {
+        double[] log = p.model().toLog();
+        double[] v = new double[5];
+        double[] se = java.util.Arrays.copyOf(p.standardErrors(), 5);
+        for (int k = 0; k < log.length; k++) {
+          v[k] = Math.exp(log[k]);
+        }
+        if (log.length < 5) {
+          se[4] = Double.NaN;
+        }
+        boolean pareto = !(p.model() instanceof dev.aftermath.clv.BgNbd);
+        rows.add(
+            RowFactory.create(
+                m.fittedOn(),
+                String.join(",", users),
+                p.model().name(),
+                p == m.purchases(),
+                "demand-weighted day",
+                Math.round(p.customers()),
+                v[0],
+                finite(se[0]),
+                v[1],
+                finite(se[1]),
+                pareto ? null : v[2],
+                pareto ? null : finite(se[2]),
+                pareto ? null : v[3],
+                pareto ? null : finite(se[3]),
+                pareto ? v[2] : null,
+                pareto ? finite(se[2]) : null,
+                pareto ? v[3] : null,
+                pareto ? finite(se[3]) : null,
+                log.length > 4 ? v[4] : null,
+                finite(se[4]),
+                p.logLikelihood(),
+                g == null ? 0L : Math.round(g.customers()),
+                g == null ? null : g.params().p(),
+                g == null ? null : g.params().q(),
+                g == null ? null : g.params().gamma(),
+                g == null ? null : g.logLikelihood()));
+      }
     }
     return spark.createDataFrame(rows, FITS);
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
   }
 }

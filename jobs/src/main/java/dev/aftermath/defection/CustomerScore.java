@@ -1,15 +1,15 @@
 package dev.aftermath.defection;
 
 import dev.aftermath.clv.BetaQuadrature;
-import dev.aftermath.clv.BgNbd;
 import dev.aftermath.clv.GammaGamma;
+import dev.aftermath.clv.PurchaseModel;
 import dev.aftermath.scenario.DefectionTerms;
 
 /**
  * One active customer under its industry's models, had the outage not happened: the probability of
  * no purchase in the return window, the probability of being alive at the outage, its expected
  * discounted net revenue over the value horizon, and the gradient of the no-purchase probability in
- * the log-parameters of BG/NBD (for the parameters' share of the uncertainty).
+ * the log-parameters of the purchase model (for the parameters' share of the uncertainty).
  */
 record CustomerScore(double noReturn, double alive, double value, double[] gradient) {
   static final double STEP = 1e-3;
@@ -20,7 +20,7 @@ record CustomerScore(double noReturn, double alive, double value, double[] gradi
   }
 
   static CustomerScore of(
-      BgNbd model,
+      PurchaseModel model,
       GammaGamma spend,
       DefectionTerms terms,
       double gap,
@@ -31,14 +31,15 @@ record CustomerScore(double noReturn, double alive, double value, double[] gradi
     double x = history[0];
     double tx = history[1];
     double t = history[2];
-    double p0 = model.probabilityNoPurchase(gap, window, x, tx, t, quadrature);
+    double f = history[3];
+    double p0 = model.probabilityNoPurchase(gap, window, x, tx, t, f, quadrature);
     double[] log = model.toLog();
-    double[] gradient = new double[log.length];
+    double[] gradient = new double[DefectionEstimate.PARAMS];
     for (int k = 0; k < log.length; k++) {
       double[] moved = log.clone();
       moved[k] += STEP;
       gradient[k] =
-          (BgNbd.fromLog(moved).probabilityNoPurchase(gap, window, x, tx, t, quadrature) - p0)
+          (model.withLog(moved).probabilityNoPurchase(gap, window, x, tx, t, f, quadrature) - p0)
               / STEP;
     }
     double perPurchase =
@@ -48,12 +49,12 @@ record CustomerScore(double noReturn, double alive, double value, double[] gradi
     double purchases = 0;
     double before = 0;
     for (int month = 1; month <= terms.valueHorizonMonths(); month++) {
-      double cumulative = model.expectedPurchases(month * DAYS_PER_MONTH, x, tx, t, quadrature);
+      double cumulative = model.expectedPurchases(month * DAYS_PER_MONTH, x, tx, t, f, quadrature);
       purchases +=
           (cumulative - before) / Math.pow(1 + terms.annualDiscountRate(), (month - 0.5) / 12);
       before = cumulative;
     }
     return new CustomerScore(
-        p0, model.probabilityAlive(x, tx, t), purchases * perPurchase, gradient);
+        p0, model.probabilityAlive(x, tx, t, f), purchases * perPurchase, gradient);
   }
 }

@@ -88,14 +88,16 @@ public record DefectionCalendar(
   }
 
   /**
-   * A customer's history on the demand clock: {x, t_x, T}, purchases dated at the middle of their
-   * day, T ending at the outage's start.
+   * A customer's history on the demand clock: {x, t_x, T, f}, purchases dated at the middle of
+   * their day, T ending at the outage's start, f from the origin of its merchant's data (the
+   * history start, or the merchant's signup if later) to the first purchase.
    */
-  public double[] history(String industry, int x, int firstDay, int lastDay) {
+  public double[] history(String industry, int x, int firstDay, int lastDay, int originDay) {
     double first = clock(industry, firstDay + 0.5);
     double t = Math.max(0, clock(industry, outageAt) - first);
     double tx = Math.min(t, clock(industry, lastDay + 0.5) - first);
-    return new double[] {x, x > 0 ? tx : 0, t};
+    double f = Math.max(0, first - clock(industry, Math.max(0, originDay)));
+    return new double[] {x, x > 0 ? tx : 0, t, f};
   }
 
   /** Demand-clock length of the gap from the outage's start to the return window. */

@@ -31,6 +31,9 @@ record DefectionEstimate(
 
   static final double Z90 = 1.6448536269514722;
 
+  /** Gradient components kept: the most parameters of any purchase model (zeros beyond its own). */
+  static final int PARAMS = 5;
+
   /** The sums over one segment's active customers. */
   record Sums(
       long active,
@@ -51,8 +54,8 @@ record DefectionEstimate(
     double defectedVar = 0;
     double value = 0;
     double valueVar = 0;
-    double[] gD = new double[4];
-    double[] gV = new double[4];
+    double[] gD = new double[PARAMS];
+    double[] gV = new double[PARAMS];
     for (Sums s : segments) {
       active += s.active();
       returned += s.returned();
@@ -69,7 +72,7 @@ record DefectionEstimate(
       value += excess * perExcessValue;
       defectedVar += s.noReturnVariance() * perExcessCustomers * perExcessCustomers;
       valueVar += s.noReturnVariance() * perExcessValue * perExcessValue;
-      for (int k = 0; k < 4; k++) {
+      for (int k = 0; k < PARAMS; k++) {
         // D = observed − Σ P0: its gradient is −∂ΣP0
         gD[k] -= s.gradient()[k] * perExcessCustomers;
         gV[k] -= s.gradient()[k] * perExcessValue;
@@ -89,8 +92,9 @@ record DefectionEstimate(
       return 0;
     }
     double q = 0;
-    for (int i = 0; i < g.length; i++) {
-      for (int j = 0; j < g.length; j++) {
+    int n = Math.min(g.length, covariance.length);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
         q += g[i] * covariance[i][j] * g[j];
       }
     }

@@ -56,7 +56,9 @@ final class DefectionTables {
               r.getDouble(7),
               r.getDouble(8),
               r.getDouble(9),
-              new double[] {r.getDouble(10), r.getDouble(11), r.getDouble(12), r.getDouble(13)});
+              new double[] {
+                r.getDouble(10), r.getDouble(11), r.getDouble(12), r.getDouble(13), r.getDouble(14)
+              });
       String merchant = r.getString(0);
       String industry = r.getString(1);
       byMerchant.computeIfAbsent(merchant, k -> new ArrayList<>()).add(s);
@@ -309,8 +311,8 @@ final class DefectionTables {
       defectedVar += e.defectedVariance();
       value += e.lostValue();
       valueVar += e.lostValueVariance();
-      double[][] g = gradients.computeIfAbsent(model, k -> new double[2][4]);
-      for (int k = 0; k < 4; k++) {
+      double[][] g = gradients.computeIfAbsent(model, k -> new double[2][DefectionEstimate.PARAMS]);
+      for (int k = 0; k < DefectionEstimate.PARAMS; k++) {
         g[0][k] += e.defectedGradient()[k];
         g[1][k] += e.lostValueGradient()[k];
       }

@@ -8,5 +8,5 @@ package dev.aftermath.scenario;
 public record DefectionTerms(
     int lookbackDays, int graceDays, int valueHorizonMonths, double annualDiscountRate)
     implements java.io.Serializable {
-  public static final DefectionTerms DEFAULTS = new DefectionTerms(90, 7, 12, 0.10);
+  public static final DefectionTerms DEFAULTS = new DefectionTerms(90, 14, 12, 0.10);
 }

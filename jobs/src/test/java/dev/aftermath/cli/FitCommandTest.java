@@ -65,6 +65,21 @@ class FitCommandTest {
   }
 
   @Test
+  void paretoNbdReproducesThePublishedCdnowFit() throws Exception {
+    // FHL 2005 (table 1) and Fader & Hardie's note on the Pareto/NBD: r = 0.553, α = 10.578,
+    // s = 0.606, β = 11.669, LL = −9595.0
+    Path input = cdnow("cdnow_customers_summary.csv");
+    assertThat(run("fit", "paretonbd", "--input", input.toString())).as(err.toString()).isZero();
+    JsonNode fit = json();
+    assertThat(fit.get("model").asText()).isEqualTo("paretonbd");
+    assertThat(fit.get("r").asDouble()).isCloseTo(0.553, within(0.553 * 0.01));
+    assertThat(fit.get("alpha").asDouble()).isCloseTo(10.578, within(10.578 * 0.01));
+    assertThat(fit.get("s").asDouble()).isCloseTo(0.606, within(0.606 * 0.01));
+    assertThat(fit.get("beta").asDouble()).isCloseTo(11.669, within(11.669 * 0.01));
+    assertThat(fit.get("log_likelihood").asDouble()).isCloseTo(-9595.0, within(0.1));
+  }
+
+  @Test
   void gammaGammaReproducesThePublishedCdnowFit() throws Exception {
     Path source = cdnow("cdnow_customers_summary_with_transactions.csv");
     // the published fit is on x and zbar; the command reads frequency and monetary_value

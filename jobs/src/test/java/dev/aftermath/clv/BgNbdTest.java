@@ -146,8 +146,8 @@ class BgNbdTest {
       ts[i] = t;
       w[i] = 1;
     }
-    BgNbdFit fit = BgNbdFit.fit(x, tx, ts, w);
-    BgNbd got = fit.params();
+    PurchaseModelFit fit = PurchaseModelFit.bgnbd(x, tx, ts, w);
+    BgNbd got = (BgNbd) fit.model();
     // within three standard errors of the truth
     assertThat(got.r()).isCloseTo(truth.r(), within(3 * fit.standardErrors()[0]));
     assertThat(got.alpha()).isCloseTo(truth.alpha(), within(3 * fit.standardErrors()[1]));

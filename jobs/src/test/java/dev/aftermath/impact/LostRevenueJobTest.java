@@ -5,26 +5,12 @@ import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.aftermath.GeneratedRuns;
 import dev.aftermath.SparkTestBase;
-import dev.aftermath.generate.CaseFormat;
-import dev.aftermath.generate.DemoCase;
-import dev.aftermath.generate.DemoCaseGenerator;
-import dev.aftermath.ingest.CaseLayout;
-import dev.aftermath.io.OutputLayout;
-import dev.aftermath.pipeline.Pipeline;
-import dev.aftermath.scenario.Scenario;
-import dev.aftermath.scenario.ScenarioLoader;
-import dev.aftermath.spark.Progress;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,34 +21,11 @@ import org.junit.jupiter.api.Test;
  * a placebo of the same case (the outage moved to a date when nothing happened).
  */
 class LostRevenueJobTest extends SparkTestBase {
-  private static final Scenario SCENARIO =
-      ScenarioLoader.parse(DemoCase.bundledScenario(), "scenario.yaml");
   private static Path dir;
 
   @BeforeAll
   static void runBoth() throws Exception {
-    dir = Files.createTempDirectory("aftermath-impact");
-    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    try (Progress p = new Progress(spark, quiet, Duration.ofMinutes(5))) {
-      new DemoCaseGenerator(
-              spark,
-              SCENARIO,
-              DemoCase.bundledScenario(),
-              400,
-              2020,
-              CaseFormat.PARQUET,
-              dir.toString(),
-              p)
-          .run();
-    }
-    String casePath = dir.resolve("case").toString();
-    CaseLayout layout = CaseLayout.inspect(casePath, new Configuration());
-    new Pipeline(spark, layout, new OutputLayout(dir.resolve("out").toString()), 5, quiet)
-        .run(casePath);
-    CaseLayout placebo =
-        layout.withScenario(layout.scenario().placebo(LocalDateTime.parse("2020-01-05T19:00:00")));
-    new Pipeline(spark, placebo, new OutputLayout(dir.resolve("placebo").toString()), 5, quiet)
-        .run(casePath);
+    dir = GeneratedRuns.dir(spark);
   }
 
   private static Dataset<Row> table(String run, String name) {

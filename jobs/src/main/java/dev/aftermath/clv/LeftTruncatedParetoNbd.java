@@ -1,0 +1,116 @@
+package dev.aftermath.clv;
+
+/**
+ * Pareto/NBD for a history that starts at an origin (the first day of data, or the merchant's
+ * signup) when the business already had customers: each customer seen is either one who arrived
+ * later, with its first purchase at arrival (the usual model), or one already there at the origin,
+ * whose first purchase in the data is not its first ever. For the latter the first purchase is just
+ * another event of its Poisson process, so its history is that of a customer "born" at the origin
+ * with x + 1 purchases, last at f + t_x, age f + T (f = first purchase − origin); those who made no
+ * purchase before the outage are unseen, which the likelihood conditions on. With θ the number of
+ * arrivals per unit of time relative to the customers present at the origin, a history's likelihood
+ * is
+ *
+ * <pre>
+ *   [ L(x+1, f+t_x, f+T) + θ L(x, t_x, T) ] / [ P(≥ 1 purchase in f+T) + θ (f+T) ]
+ * </pre>
+ *
+ * and predictions mix the two readings by their posterior weights. Parameters: r, α, s, β, θ.
+ */
+public record LeftTruncatedParetoNbd(ParetoNbd base, double theta) implements PurchaseModel {
+
+  public static LeftTruncatedParetoNbd fromLog(double[] log) {
+    return new LeftTruncatedParetoNbd(
+        ParetoNbd.fromLog(java.util.Arrays.copyOf(log, 4)), Math.exp(log[4]));
+  }
+
+  @Override
+  public String name() {
+    return "paretonbd-truncated";
+  }
+
+  @Override
+  public double[] toLog() {
+    double[] b = base.toLog();
+    double[] out = java.util.Arrays.copyOf(b, 5);
+    out[4] = Math.log(theta);
+    return out;
+  }
+
+  @Override
+  public LeftTruncatedParetoNbd withLog(double[] log) {
+    return fromLog(log);
+  }
+
+  /** Log of the two readings' likelihoods: {present at the origin, arrived at f}. */
+  private double[] readings(double x, double tx, double t, double f) {
+    return new double[] {
+      base.logLikelihood(x + 1, f + tx, f + t), Math.log(theta) + base.logLikelihood(x, tx, t)
+    };
+  }
+
+  /** Posterior probability that the customer was already there at the origin. */
+  double probabilityPresentAtOrigin(double x, double tx, double t, double f) {
+    double[] l = readings(x, tx, t, f);
+    return 1 / (1 + Math.exp(l[1] - l[0]));
+  }
+
+  @Override
+  public double logLikelihood(double x, double tx, double t, double f) {
+    double[] l = readings(x, tx, t, f);
+    double span = f + t;
+    double seen = -Math.expm1(base.logLikelihood(0, 0, span)); // P(≥ 1 purchase) from the origin
+    return LogSpace.sum(l[0], l[1]) - Math.log(seen + theta * span);
+  }
+
+  @Override
+  public double logLikelihood(double x, double tx, double t) {
+    return logLikelihood(x, tx, t, 0);
+  }
+
+  @Override
+  public double probabilityAlive(double x, double tx, double t, double f) {
+    double w = probabilityPresentAtOrigin(x, tx, t, f);
+    return w * base.probabilityAlive(x + 1, f + tx, f + t)
+        + (1 - w) * base.probabilityAlive(x, tx, t);
+  }
+
+  @Override
+  public double probabilityAlive(double x, double tx, double t) {
+    return probabilityAlive(x, tx, t, 0);
+  }
+
+  @Override
+  public double probabilityNoPurchase(
+      double gap,
+      double window,
+      double x,
+      double tx,
+      double t,
+      double f,
+      BetaQuadrature quadrature) {
+    double w = probabilityPresentAtOrigin(x, tx, t, f);
+    return w * base.probabilityNoPurchase(gap, window, x + 1, f + tx, f + t, quadrature)
+        + (1 - w) * base.probabilityNoPurchase(gap, window, x, tx, t, quadrature);
+  }
+
+  @Override
+  public double probabilityNoPurchase(
+      double gap, double window, double x, double tx, double t, BetaQuadrature quadrature) {
+    return probabilityNoPurchase(gap, window, x, tx, t, 0, quadrature);
+  }
+
+  @Override
+  public double expectedPurchases(
+      double horizon, double x, double tx, double t, double f, BetaQuadrature quadrature) {
+    double w = probabilityPresentAtOrigin(x, tx, t, f);
+    return w * base.expectedPurchases(horizon, x + 1, f + tx, f + t, quadrature)
+        + (1 - w) * base.expectedPurchases(horizon, x, tx, t, quadrature);
+  }
+
+  @Override
+  public double expectedPurchases(
+      double horizon, double x, double tx, double t, BetaQuadrature quadrature) {
+    return expectedPurchases(horizon, x, tx, t, 0, quadrature);
+  }
+}

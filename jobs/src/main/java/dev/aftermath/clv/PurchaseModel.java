@@ -1,0 +1,61 @@
+package dev.aftermath.clv;
+
+import java.io.Serializable;
+
+/**
+ * A buy-till-you-die model of how many purchases a customer makes and when it stops (BG/NBD,
+ * MBG/NBD, Pareto/NBD): what the defection stage needs of any of them. A history is (x, t_x, T):
+ * repeat purchases, time of the last purchase after the first, time since the first purchase.
+ */
+public interface PurchaseModel extends Serializable {
+  /** A short name: bgnbd, mbgnbd, paretonbd. */
+  String name();
+
+  /** Log-likelihood of one history. */
+  double logLikelihood(double x, double tx, double t);
+
+  /** Probability that the customer is still active at T. */
+  double probabilityAlive(double x, double tx, double t);
+
+  /** Probability of no purchase in (T + gap, T + gap + window]. */
+  double probabilityNoPurchase(
+      double gap, double window, double x, double tx, double t, BetaQuadrature quadrature);
+
+  /** Expected purchases in (T, T + horizon]. */
+  double expectedPurchases(
+      double horizon, double x, double tx, double t, BetaQuadrature quadrature);
+
+  /**
+   * The same for a history whose first purchase came {@code f} after the origin of the data; models
+   * that do not read it ignore it.
+   */
+  default double logLikelihood(double x, double tx, double t, double f) {
+    return logLikelihood(x, tx, t);
+  }
+
+  default double probabilityAlive(double x, double tx, double t, double f) {
+    return probabilityAlive(x, tx, t);
+  }
+
+  default double probabilityNoPurchase(
+      double gap,
+      double window,
+      double x,
+      double tx,
+      double t,
+      double f,
+      BetaQuadrature quadrature) {
+    return probabilityNoPurchase(gap, window, x, tx, t, quadrature);
+  }
+
+  default double expectedPurchases(
+      double horizon, double x, double tx, double t, double f, BetaQuadrature quadrature) {
+    return expectedPurchases(horizon, x, tx, t, quadrature);
+  }
+
+  /** The logarithms of the parameters. */
+  double[] toLog();
+
+  /** The same model with other parameters (their logarithms). */
+  PurchaseModel withLog(double[] log);
+}

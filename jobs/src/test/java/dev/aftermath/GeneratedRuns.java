@@ -1,0 +1,63 @@
+package dev.aftermath;
+
+import dev.aftermath.generate.CaseFormat;
+import dev.aftermath.generate.DemoCase;
+import dev.aftermath.generate.DemoCaseGenerator;
+import dev.aftermath.ingest.CaseLayout;
+import dev.aftermath.io.OutputLayout;
+import dev.aftermath.pipeline.Pipeline;
+import dev.aftermath.scenario.Scenario;
+import dev.aftermath.scenario.ScenarioLoader;
+import dev.aftermath.spark.Progress;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One small generated case (400 merchants, seed 2020) run through the whole pipeline twice: as is
+ * ({@code out/}) and as a placebo with the outage moved to 2020-01-05 19:00 ({@code placebo/}).
+ * Made once per test JVM and shared by the stage tests that judge estimates against its truth
+ * ({@code truth/}).
+ */
+public final class GeneratedRuns {
+  public static final String PLACEBO_AT = "2020-01-05T19:00:00";
+  private static Path dir;
+
+  private GeneratedRuns() {}
+
+  public static synchronized Path dir(SparkSession spark) throws Exception {
+    if (dir != null) {
+      return dir;
+    }
+    Scenario scenario = ScenarioLoader.parse(DemoCase.bundledScenario(), "scenario.yaml");
+    Path d = Files.createTempDirectory("aftermath-generated");
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    try (Progress p = new Progress(spark, quiet, Duration.ofMinutes(5))) {
+      new DemoCaseGenerator(
+              spark,
+              scenario,
+              DemoCase.bundledScenario(),
+              400,
+              2020,
+              CaseFormat.PARQUET,
+              d.toString(),
+              p)
+          .run();
+    }
+    String casePath = d.resolve("case").toString();
+    CaseLayout layout = CaseLayout.inspect(casePath, new Configuration());
+    new Pipeline(spark, layout, new OutputLayout(d.resolve("out").toString()), 5, quiet)
+        .run(casePath);
+    CaseLayout placebo =
+        layout.withScenario(layout.scenario().placebo(LocalDateTime.parse(PLACEBO_AT)));
+    new Pipeline(spark, placebo, new OutputLayout(d.resolve("placebo").toString()), 5, quiet)
+        .run(casePath);
+    dir = d;
+    return dir;
+  }
+}
