@@ -16,11 +16,11 @@ import org.hipparchus.special.Gamma;
  *   L = Γ(r+x) α^r / Γ(r) · [ (α+T)^−(r+x) (β/(β+T))^s + ∫ (α+τ)^−(r+x) (s/β) (β/(β+τ))^(s+1) dτ ]
  * </pre>
  *
- * with the integral over [t_x, T] by Gauss-Legendre quadrature in log space (exact to well below
- * the optimiser's tolerance, and free of the hypergeometric function's cancellation).
+ * with the integral over [t_x, T] by 16-point Gauss-Legendre quadrature in log space (exact to well
+ * below the optimiser's tolerance, and free of the hypergeometric function's cancellation).
  */
 public record ParetoNbd(double r, double alpha, double s, double beta) implements PurchaseModel {
-  static final int NODES = 32;
+  static final int NODES = 16;
   private static final double[][] RULE = rule();
 
   private static double[][] rule() {

@@ -1,8 +1,11 @@
 package dev.aftermath.defection;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import dev.aftermath.clv.GammaGammaFit;
 import dev.aftermath.clv.PurchaseModelFit;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -29,6 +33,7 @@ final class CustomerModels implements Serializable {
   static final String PLATFORM = "(platform)";
   static final int MIN_CUSTOMERS = 500;
   static final int MIN_REPEAT_BUYERS = 100;
+  static final long MAX_FIT_CUSTOMERS = 50_000;
   static final double SPEND_BIN = 1000; // bins per unit of log spend
 
   /**
@@ -65,7 +70,8 @@ final class CustomerModels implements Serializable {
     throw new IllegalArgumentException("no models fitted on " + group);
   }
 
-  static CustomerModels fit(Dataset<Row> histories, DefectionCalendar cal) {
+  static CustomerModels fit(Dataset<Row> all, DefectionCalendar cal) {
+    Dataset<Row> histories = sample(all);
     Map<String, List<double[]>> purchases = new TreeMap<>();
     for (Row r :
         histories
@@ -115,6 +121,23 @@ final class CustomerModels implements Serializable {
       }
     }
     return new CustomerModels(byIndustry, new ArrayList<>(models.values()));
+  }
+
+  /**
+   * At most {@link #MAX_FIT_CUSTOMERS} customers per industry, chosen by a hash of their
+   * identifiers (the same customers on every run): the fit's cost stays bounded at any scale; its
+   * standard errors are those of the sample.
+   */
+  private static Dataset<Row> sample(Dataset<Row> histories) {
+    Column draw = pmod(xxhash64(col("merchant_id"), col("customer_id")), lit(1_000_000L));
+    Column keep = lit(false);
+    boolean all = true;
+    for (Row r : histories.groupBy("industry").count().collectAsList()) {
+      double share = Math.min(1, (double) MAX_FIT_CUSTOMERS / r.getLong(1));
+      all &= share >= 1;
+      keep = keep.or(col("industry").equalTo(r.getString(0)).and(draw.lt(share * 1_000_000)));
+    }
+    return all ? histories : histories.filter(keep);
   }
 
   private static boolean enough(List<double[]> purchases, List<double[]> spend) {
