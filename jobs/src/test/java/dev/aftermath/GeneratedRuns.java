@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -29,6 +31,14 @@ public final class GeneratedRuns {
   private static Path dir;
 
   private GeneratedRuns() {}
+
+  /** Table {@code name} of run {@code run} ({@code out} or {@code placebo}), once made. */
+  public static synchronized Dataset<Row> table(SparkSession spark, String run, String name) {
+    if (dir == null) {
+      throw new IllegalStateException("call GeneratedRuns.dir first");
+    }
+    return spark.read().parquet(dir.resolve(run).resolve("tables").resolve(name).toString());
+  }
 
   public static synchronized Path dir(SparkSession spark) throws Exception {
     if (dir != null) {

@@ -6,9 +6,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import dev.aftermath.InvalidCaseException;
 import dev.aftermath.clv.BetaQuadrature;
 import dev.aftermath.daily.ControlSeries;
+import dev.aftermath.daily.MerchantIndustries;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
@@ -61,7 +61,7 @@ public final class CustomerDefectionJob {
   public Map<String, Long> run() {
     Map<String, Long> written = new LinkedHashMap<>();
     Dataset<Row> merchants = writer.read("merchants");
-    Map<String, Double> marginRates = marginRates(merchants);
+    Map<String, Double> marginRates = scenario.cash().marginRates(MerchantIndustries.of(merchants));
     DefectionCalendar cal =
         DefectionCalendar.of(
             scenario,
@@ -85,8 +85,7 @@ public final class CustomerDefectionJob {
       Dataset<Row> scored = score(withConfirmed(active), models, cal);
       List<Row> segmentSums =
           progress.stage("defection: score customers", () -> segments(scored).collectAsList());
-      DefectionTables tables =
-          new DefectionTables(spark, scenario, cal, models, marginRates, segmentSums);
+      DefectionTables tables = new DefectionTables(spark, cal, models, marginRates, segmentSums);
       Dataset<Row> memberLoss = memberLoss();
       written.put("customer_defection", writer.result("customer_defection", tables.segmentTable()));
       written.put(
@@ -121,24 +120,6 @@ public final class CustomerDefectionJob {
       histories.unpersist();
     }
     return written;
-  }
-
-  private Map<String, Double> marginRates(Dataset<Row> merchants) {
-    Map<String, Double> rates = new LinkedHashMap<>();
-    List<String> missing = new ArrayList<>();
-    for (Row r : merchants.select("industry").distinct().collectAsList()) {
-      scenario
-          .cash()
-          .marginRate(r.getString(0))
-          .ifPresentOrElse(v -> rates.put(r.getString(0), v), () -> missing.add(r.getString(0)));
-    }
-    if (!missing.isEmpty()) {
-      throw new InvalidCaseException(
-          "scenario.yaml: key schemes.cash.margin_rates has no rate for industries "
-              + missing
-              + " and no default");
-    }
-    return rates;
   }
 
   /** Active customers with a member_cancel signal after the outage started: confirmed. */

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,13 +30,12 @@ final class DefectionTables {
   private final DefectionCalendar cal;
   private final CustomerModels models;
   private final Map<String, Double> marginRates;
-  private final Map<String, List<DefectionEstimate.Sums>> byMerchant = new LinkedHashMap<>();
+  private final Map<String, DefectionEstimate> byMerchant = new LinkedHashMap<>();
   private final Map<String, String> industryOf = new LinkedHashMap<>();
   private final List<Row> segmentRows = new ArrayList<>();
 
   DefectionTables(
       SparkSession spark,
-      Scenario scenario,
       DefectionCalendar cal,
       CustomerModels models,
       Map<String, Double> marginRates,
@@ -46,6 +44,7 @@ final class DefectionTables {
     this.cal = cal;
     this.models = models;
     this.marginRates = marginRates;
+    Map<String, List<DefectionEstimate.Sums>> segments = new LinkedHashMap<>();
     for (Row r : segmentSums) {
       DefectionEstimate.Sums s =
           new DefectionEstimate.Sums(
@@ -61,11 +60,12 @@ final class DefectionTables {
               });
       String merchant = r.getString(0);
       String industry = r.getString(1);
-      byMerchant.computeIfAbsent(merchant, k -> new ArrayList<>()).add(s);
+      segments.computeIfAbsent(merchant, k -> new ArrayList<>()).add(s);
       industryOf.put(merchant, industry);
       DefectionEstimate e = DefectionEstimate.of(List.of(s));
       segmentRows.add(row(merchant, industry, r.getString(2), e, true));
     }
+    segments.forEach((merchant, sums) -> byMerchant.put(merchant, DefectionEstimate.of(sums)));
   }
 
   private double[][] covariance(String industry) {
@@ -151,14 +151,7 @@ final class DefectionTables {
   Dataset<Row> merchantTable(Dataset<Row> merchants, Dataset<Row> memberLoss) {
     List<Row> rows = new ArrayList<>();
     byMerchant.forEach(
-        (merchant, segments) ->
-            rows.add(
-                row(
-                    merchant,
-                    industryOf.get(merchant),
-                    null,
-                    DefectionEstimate.of(segments),
-                    false)));
+        (merchant, e) -> rows.add(row(merchant, industryOf.get(merchant), null, e, false)));
     Dataset<Row> estimates = spark.createDataFrame(rows, MERCHANT_ESTIMATES);
     Column leftDay = datediff(col("left_platform_at"), lit(cal.origin()));
     Column noWindow =
@@ -256,9 +249,8 @@ final class DefectionTables {
     Map<String, Totals> byIndustry = new TreeMap<>();
     Totals platform = new Totals();
     byMerchant.forEach(
-        (merchant, segments) -> {
+        (merchant, e) -> {
           String industry = industryOf.get(merchant);
-          DefectionEstimate e = DefectionEstimate.of(segments);
           String model = models.of(industry).fittedOn();
           double rate = marginRates.get(industry);
           byIndustry.computeIfAbsent(industry, k -> new Totals()).add(e, model, rate);

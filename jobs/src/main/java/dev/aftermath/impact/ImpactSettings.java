@@ -40,20 +40,7 @@ public record ImpactSettings(
 
   /** The same settings with per-industry priors {trend mean, sd, control coefficient mean, sd}. */
   ImpactSettings withPriors(Map<String, double[]> industryPriors) {
-    return new ImpactSettings(
-        origin,
-        outageDay,
-        startHour,
-        endDay,
-        endHour,
-        horizonDay,
-        control,
-        hourShares,
-        levelDrift,
-        fitDays,
-        draws,
-        seed,
-        Map.copyOf(industryPriors));
+    return with(draws, Map.copyOf(industryPriors));
   }
 
   /**
@@ -61,6 +48,10 @@ public record ImpactSettings(
    * fitted coefficients.
    */
   ImpactSettings withoutDraws() {
+    return with(0, priors);
+  }
+
+  private ImpactSettings with(int newDraws, Map<String, double[]> newPriors) {
     return new ImpactSettings(
         origin,
         outageDay,
@@ -72,9 +63,9 @@ public record ImpactSettings(
         hourShares,
         levelDrift,
         fitDays,
-        0,
+        newDraws,
         seed,
-        priors);
+        newPriors);
   }
 
   /** Share of the industry's daily demand from {@code hour} on. */

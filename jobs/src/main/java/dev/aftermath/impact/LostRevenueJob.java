@@ -7,8 +7,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import dev.aftermath.InvalidCaseException;
 import dev.aftermath.daily.ControlSeries;
+import dev.aftermath.daily.MerchantIndustries;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
@@ -75,7 +75,7 @@ public final class LostRevenueJob {
   public Map<String, Long> run() {
     Map<String, Long> written = new LinkedHashMap<>();
     Dataset<Row> merchants = table("merchants");
-    checkMarginRates(merchants);
+    scenario.cash().marginRates(MerchantIndustries.of(merchants));
     ImpactSettings settings = progress.stage("lost revenue: settings", () -> settings(merchants));
     ImpactSettings pooled =
         progress.stage(
@@ -151,21 +151,6 @@ public final class LostRevenueJob {
 
   private Dataset<Row> table(String name) {
     return writer.read(name);
-  }
-
-  private void checkMarginRates(Dataset<Row> merchants) {
-    List<String> missing = new ArrayList<>();
-    for (Row r : merchants.select("industry").distinct().collectAsList()) {
-      if (scenario.cash().marginRate(r.getString(0)).isEmpty()) {
-        missing.add(r.getString(0));
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new InvalidCaseException(
-          "scenario.yaml: key schemes.cash.margin_rates has no rate for industries "
-              + missing
-              + " and no default");
-    }
   }
 
   /** Calendar, control series and hour shares shared by all merchant models. */

@@ -29,7 +29,7 @@ class CustomerDefectionJobTest extends SparkTestBase {
   }
 
   private static Dataset<Row> table(String run, String name) {
-    return spark.read().parquet(dir.resolve(run).resolve("tables").resolve(name).toString());
+    return GeneratedRuns.table(spark, run, name);
   }
 
   private static Map<String, Double> evaluation(String run) {
