@@ -103,14 +103,26 @@ public record LeftTruncatedParetoNbd(ParetoNbd base, double theta) implements Pu
   @Override
   public double expectedPurchases(
       double horizon, double x, double tx, double t, double f, BetaQuadrature quadrature) {
-    double w = probabilityPresentAtOrigin(x, tx, t, f);
-    return w * base.expectedPurchases(horizon, x + 1, f + tx, f + t, quadrature)
-        + (1 - w) * base.expectedPurchases(horizon, x, tx, t, quadrature);
+    return expectedPurchases(new double[] {horizon}, x, tx, t, f, quadrature)[0];
   }
 
   @Override
   public double expectedPurchases(
       double horizon, double x, double tx, double t, BetaQuadrature quadrature) {
     return expectedPurchases(horizon, x, tx, t, 0, quadrature);
+  }
+
+  /** The same for several horizons, the readings' weights computed once. */
+  @Override
+  public double[] expectedPurchases(
+      double[] horizons, double x, double tx, double t, double f, BetaQuadrature quadrature) {
+    double w = probabilityPresentAtOrigin(x, tx, t, f);
+    double[] present = base.expectedPurchases(horizons, x + 1, f + tx, f + t, 0, quadrature);
+    double[] arrived = base.expectedPurchases(horizons, x, tx, t, 0, quadrature);
+    double[] out = new double[horizons.length];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = w * present[k] + (1 - w) * arrived[k];
+    }
+    return out;
   }
 }

@@ -119,15 +119,27 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   @Override
   public double expectedPurchases(
       double horizon, double x, double tx, double t, BetaQuadrature quadrature) {
-    if (horizon <= 0) {
-      return 0;
-    }
+    return expectedPurchases(new double[] {horizon}, x, tx, t, 0, quadrature)[0];
+  }
+
+  /** The same for several horizons, with the probability of being active computed once. */
+  @Override
+  public double[] expectedPurchases(
+      double[] horizons, double x, double tx, double t, double f, BetaQuadrature quadrature) {
+    double scale = probabilityAlive(x, tx, t) * (r + x) / (alpha + t);
     double b = beta + t;
-    double rate = (r + x) / (alpha + t);
-    double stay =
-        Math.abs(s - 1) < 1e-9
-            ? b * Math.log1p(horizon / b)
-            : b / (s - 1) * -Math.expm1((s - 1) * Math.log(b / (b + horizon)));
-    return probabilityAlive(x, tx, t) * rate * stay;
+    double[] out = new double[horizons.length];
+    for (int k = 0; k < horizons.length; k++) {
+      double h = horizons[k];
+      if (h <= 0) {
+        continue;
+      }
+      double stay =
+          Math.abs(s - 1) < 1e-9
+              ? b * Math.log1p(h / b)
+              : b / (s - 1) * -Math.expm1((s - 1) * Math.log(b / (b + h)));
+      out[k] = scale * stay;
+    }
+    return out;
   }
 }

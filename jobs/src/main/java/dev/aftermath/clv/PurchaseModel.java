@@ -53,6 +53,19 @@ public interface PurchaseModel extends Serializable {
     return expectedPurchases(horizon, x, tx, t, quadrature);
   }
 
+  /**
+   * Expected purchases in (T, T + h] for each horizon h: the same as {@link #expectedPurchases} for
+   * each, for models that can share the work between them.
+   */
+  default double[] expectedPurchases(
+      double[] horizons, double x, double tx, double t, double f, BetaQuadrature quadrature) {
+    double[] out = new double[horizons.length];
+    for (int k = 0; k < horizons.length; k++) {
+      out[k] = expectedPurchases(horizons[k], x, tx, t, f, quadrature);
+    }
+    return out;
+  }
+
   /** The logarithms of the parameters. */
   double[] toLog();
 

@@ -46,13 +46,17 @@ record CustomerScore(double noReturn, double alive, double value, double[] gradi
         spend != null && Double.isFinite(spend.meanSpend())
             ? spend.expectedSpend(x, monetary)
             : monetary;
+    double[] monthEnds = new double[terms.valueHorizonMonths()];
+    for (int m = 0; m < monthEnds.length; m++) {
+      monthEnds[m] = (m + 1) * DAYS_PER_MONTH;
+    }
+    double[] cumulative = model.expectedPurchases(monthEnds, x, tx, t, f, quadrature);
     double purchases = 0;
     double before = 0;
-    for (int month = 1; month <= terms.valueHorizonMonths(); month++) {
-      double cumulative = model.expectedPurchases(month * DAYS_PER_MONTH, x, tx, t, f, quadrature);
+    for (int m = 0; m < cumulative.length; m++) {
       purchases +=
-          (cumulative - before) / Math.pow(1 + terms.annualDiscountRate(), (month - 0.5) / 12);
-      before = cumulative;
+          (cumulative[m] - before) / Math.pow(1 + terms.annualDiscountRate(), (m + 0.5) / 12);
+      before = cumulative[m];
     }
     return new CustomerScore(
         p0, model.probabilityAlive(x, tx, t, f), purchases * perPurchase, gradient);

@@ -91,6 +91,19 @@ class LeftTruncatedParetoNbdTest {
   }
 
   @Test
+  void expectationsOverSeveralHorizonsEqualTheSingleOnes() {
+    PurchaseModel m = new LeftTruncatedParetoNbd(new ParetoNbd(0.9, 27, 1.2, 300), 0.004);
+    BetaQuadrature q = new BetaQuadrature();
+    double[] horizons = {0, 30, 61, 365};
+    double[] many = m.expectedPurchases(horizons, 3, 40, 70, 12, q);
+    for (int k = 0; k < horizons.length; k++) {
+      assertThat(many[k]).isEqualTo(m.expectedPurchases(horizons[k], 3, 40, 70, 12, q));
+    }
+    assertThat(many[0]).isZero();
+    assertThat(many[3]).isGreaterThan(many[2]).isGreaterThan(many[1]).isGreaterThan(0);
+  }
+
+  @Test
   void predictsNonReturnWhereBgNbdCannot() {
     List<double[]> rows = simulate(3L);
     double[] x = column(rows, 0);
