@@ -7,47 +7,25 @@ import org.hipparchus.special.Gamma;
  * The BG/NBD model with parameters r, α (purchase rate λ ~ Gamma(r, α)) and a, b (dropout
  * probability after each purchase p ~ Beta(a, b)). A customer's history is (x, t_x, T): repeat
  * purchases, time of the last purchase after the first, and time since the first purchase, in any
- * one time unit.
- *
- * <p>Two variants: {@link Variant#BG} as published (Fader, Hardie & Lee 2005: dropout possible
- * after each repeat purchase, so a customer who never bought again is certainly still active), and
- * {@link Variant#MBG}, the modified BG/NBD (Batislam, Denizel & Filiztekin 2007, IJRM 24(3)), where
- * dropout is possible after the first purchase too, so one-time buyers may have left.
+ * one time unit. Dropout is possible only after a repeat purchase (Fader, Hardie & Lee 2005), so a
+ * customer who never bought again is certainly still active.
  */
-public record BgNbd(double r, double alpha, double a, double b, Variant variant)
-    implements PurchaseModel {
-
-  /** Where dropout can happen: after repeat purchases only, or after the first one too. */
-  public enum Variant {
-    BG,
-    MBG
-  }
-
-  /** The published BG/NBD. */
-  public BgNbd(double r, double alpha, double a, double b) {
-    this(r, alpha, a, b, Variant.BG);
-  }
+public record BgNbd(double r, double alpha, double a, double b) implements PurchaseModel {
 
   /** The parameters from their logarithms, in the order r, α, a, b. */
-  public static BgNbd fromLog(double[] log, Variant variant) {
-    return new BgNbd(
-        Math.exp(log[0]), Math.exp(log[1]), Math.exp(log[2]), Math.exp(log[3]), variant);
+  public static BgNbd fromLog(double[] log) {
+    return new BgNbd(Math.exp(log[0]), Math.exp(log[1]), Math.exp(log[2]), Math.exp(log[3]));
   }
 
   @Override
   public String name() {
-    return variant == Variant.MBG ? "mbgnbd" : "bgnbd";
+    return "bgnbd";
   }
 
   /** The same model with other parameters (logarithms of r, α, a, b). */
   @Override
   public BgNbd withLog(double[] log) {
-    return fromLog(log, variant);
-  }
-
-  /** Dropout opportunities so far: one per repeat purchase (BG), one more for the first (MBG). */
-  private double chances(double x) {
-    return variant == Variant.MBG ? x + 1 : x;
+    return fromLog(log);
   }
 
   /** The logarithms of r, α, a, b. */
@@ -57,30 +35,28 @@ public record BgNbd(double r, double alpha, double a, double b, Variant variant)
   }
 
   /**
-   * Log-likelihood of one history (FHL 2005, eq. 6; Batislam et al. 2007, eq. 4), in log space
-   * throughout so that large frequencies do not overflow.
+   * Log-likelihood of one history (FHL 2005, eq. 6), in log space throughout so that large
+   * frequencies do not overflow.
    */
   @Override
   public double logLikelihood(double x, double tx, double t) {
-    double n = chances(x);
     double common = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha);
     double betaAB = Beta.logBeta(a, b);
-    double stillActive = Beta.logBeta(a, b + n) - betaAB - (r + x) * Math.log(alpha + t);
-    if (n <= 0) {
+    double stillActive = Beta.logBeta(a, b + x) - betaAB - (r + x) * Math.log(alpha + t);
+    if (x <= 0) {
       return common + stillActive;
     }
-    double droppedAtLast = Beta.logBeta(a + 1, b + n - 1) - betaAB - (r + x) * Math.log(alpha + tx);
+    double droppedAtLast = Beta.logBeta(a + 1, b + x - 1) - betaAB - (r + x) * Math.log(alpha + tx);
     return common + LogSpace.sum(stillActive, droppedAtLast);
   }
 
   /** Probability that the customer is still active at T (FHL 2005, eq. 11). */
   @Override
   public double probabilityAlive(double x, double tx, double t) {
-    double n = chances(x);
-    if (n <= 0) {
+    if (x <= 0) {
       return 1;
     }
-    double log = Math.log(a / (b + n - 1)) + (r + x) * Math.log((alpha + t) / (alpha + tx));
+    double log = Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + t) / (alpha + tx));
     return 1 / (1 + Math.exp(log));
   }
 
@@ -90,15 +66,12 @@ public record BgNbd(double r, double alpha, double a, double b, Variant variant)
    * c; z) = (1−z)^(a−1) 2F1(a+b−1−r, a−1; c; z)}, whose terms stay bounded for any frequency.
    */
   public double expectedPurchases(double horizon, double x, double tx, double t) {
-    if (variant != Variant.BG) {
-      return expectedPurchases(horizon, x, tx, t, new BetaQuadrature());
-    }
     if (horizon <= 0) {
       return 0;
     }
     if (Math.abs(a - 1) < 1e-6) { // removable singularity at a = 1: average the two sides
-      return (new BgNbd(r, alpha, 1 + 1e-6, b, variant).expectedPurchases(horizon, x, tx, t)
-              + new BgNbd(r, alpha, 1 - 1e-6, b, variant).expectedPurchases(horizon, x, tx, t))
+      return (new BgNbd(r, alpha, 1 + 1e-6, b).expectedPurchases(horizon, x, tx, t)
+              + new BgNbd(r, alpha, 1 - 1e-6, b).expectedPurchases(horizon, x, tx, t))
           / 2;
     }
     double z = horizon / (alpha + t + horizon);
@@ -122,7 +95,7 @@ public record BgNbd(double r, double alpha, double a, double b, Variant variant)
     }
     double scale = alpha + t;
     double shape = r + x;
-    BetaQuadrature.Rule rule = quadrature.rule(a, b + chances(x));
+    BetaQuadrature.Rule rule = quadrature.rule(a, b + x);
     double sum = 0;
     for (int k = 0; k < rule.size(); k++) {
       double p = rule.point(k);
@@ -151,7 +124,7 @@ public record BgNbd(double r, double alpha, double a, double b, Variant variant)
     if (gap <= 0) {
       purchase = 1 - Math.pow(scale / (scale + window), shape);
     } else {
-      BetaQuadrature.Rule rule = quadrature.rule(a, b + chances(x));
+      BetaQuadrature.Rule rule = quadrature.rule(a, b + x);
       purchase = 0;
       for (int k = 0; k < rule.size(); k++) {
         double p = rule.point(k);

@@ -25,22 +25,16 @@ final class MaximumLikelihood {
 
   private MaximumLikelihood() {}
 
-  /** Log-parameters at the maximum, the maximum, standard errors and whether they exist. */
+  /**
+   * Log-parameters at the maximum, the maximum, their covariance (null where the Hessian is
+   * singular), the parameters' standard errors (NaN where unknown), and the evaluations spent.
+   */
   record Result(
-      double[] logParams, double logLikelihood, double[] standardErrors, int evaluations) {
-    double[] params() {
-      double[] p = new double[logParams.length];
-      for (int i = 0; i < p.length; i++) {
-        p[i] = Math.exp(logParams[i]);
-      }
-      return p;
-    }
-
-    /** Covariance of the log-parameters, or null where the Hessian is singular. */
-    double[][] logCovariance(ToDoubleFunction<double[]> logLikelihood) {
-      return MaximumLikelihood.logCovariance(logLikelihood, logParams);
-    }
-  }
+      double[] logParams,
+      double logLikelihood,
+      double[][] logCovariance,
+      double[] standardErrors,
+      int evaluations) {}
 
   static Result maximise(ToDoubleFunction<double[]> logLikelihood, double[] start) {
     ToDoubleFunction<double[]> safe =
@@ -83,7 +77,7 @@ final class MaximumLikelihood {
               ? Double.NaN
               : Math.exp(point[i]) * Math.sqrt(cov[i][i]); // delta method: d e^θ = e^θ dθ
     }
-    return new Result(point, best, se, evaluations);
+    return new Result(point, best, cov, se, evaluations);
   }
 
   /** Inverse of minus the central-difference Hessian at {@code at}; null if not invertible. */

@@ -4,11 +4,11 @@ import java.io.Serializable;
 
 /**
  * A buy-till-you-die model of how many purchases a customer makes and when it stops (BG/NBD,
- * MBG/NBD, Pareto/NBD): what the defection stage needs of any of them. A history is (x, t_x, T):
- * repeat purchases, time of the last purchase after the first, time since the first purchase.
+ * Pareto/NBD): what the defection stage needs of any of them. A history is (x, t_x, T): repeat
+ * purchases, time of the last purchase after the first, time since the first purchase.
  */
 public interface PurchaseModel extends Serializable {
-  /** A short name: bgnbd, mbgnbd, paretonbd. */
+  /** A short name: bgnbd, paretonbd, paretonbd-truncated. */
   String name();
 
   /** Log-likelihood of one history. */

@@ -18,12 +18,7 @@ public record PurchaseModelFit(
 
   /** Fits the published BG/NBD to the histories (x, t_x, T) with weights w. */
   public static PurchaseModelFit bgnbd(double[] x, double[] tx, double[] t, double[] w) {
-    return fit(log -> BgNbd.fromLog(log, BgNbd.Variant.BG), 4, x, tx, t, null, w);
-  }
-
-  /** Fits the modified BG/NBD (dropout possible after the first purchase too). */
-  public static PurchaseModelFit mbgnbd(double[] x, double[] tx, double[] t, double[] w) {
-    return fit(log -> BgNbd.fromLog(log, BgNbd.Variant.MBG), 4, x, tx, t, null, w);
+    return fit(BgNbd::fromLog, 4, x, tx, t, null, w);
   }
 
   /** Fits the Pareto/NBD. */
@@ -85,7 +80,7 @@ public record PurchaseModelFit(
     return new PurchaseModelFit(
         fromLog.apply(r.logParams()),
         r.standardErrors(),
-        r.logCovariance(ll),
+        r.logCovariance(),
         r.logLikelihood(),
         customers,
         r.evaluations());

@@ -37,9 +37,9 @@ final class CustomerModels implements Serializable {
   static final double SPEND_BIN = 1000; // bins per unit of log spend
 
   /**
-   * The models used for one industry, and the group they were fitted on: of the candidate purchase
-   * models (BG/NBD, MBG/NBD, Pareto/NBD, four parameters each), the one with the highest
-   * likelihood.
+   * The models used for one industry, and the group they were fitted on: the purchase model used
+   * (Pareto/NBD with customers present at the origin of the data, METHODS.md) first, then BG/NBD,
+   * fitted beside it for reference; and the spend model.
    */
   record Models(String fittedOn, List<PurchaseModelFit> candidates, GammaGammaFit spend)
       implements Serializable {
