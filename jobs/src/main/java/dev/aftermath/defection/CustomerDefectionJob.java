@@ -96,16 +96,7 @@ public final class CustomerDefectionJob {
           writer.result("defection_totals", tables.totals(writer.read("merchant_defection"))));
       if (customerTruth.isPresent()) {
         Dataset<Row> truthByMerchant =
-            active
-                .select("merchant_id", "customer_id")
-                .join(
-                    spark
-                        .read()
-                        .parquet(customerTruth.get())
-                        .select("merchant_id", "customer_id", "defected"),
-                    ColumnNames.of("merchant_id", "customer_id"))
-                .groupBy("merchant_id")
-                .agg(sum(when(col("defected"), 1).otherwise(0)).as("true_defected"));
+            DefectionEvaluation.truthByMerchant(active, spark.read().parquet(customerTruth.get()));
         written.put(
             "defection_evaluation",
             writer.result(

@@ -3,11 +3,15 @@ package dev.aftermath.defection;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import dev.aftermath.spark.ColumnNames;
 import dev.aftermath.stats.RankCorrelation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -23,6 +27,38 @@ import org.apache.spark.sql.types.StructType;
 final class DefectionEvaluation {
   private DefectionEvaluation() {}
 
+  /**
+   * Per merchant, among its active customers: how many the generator made defect, and the estimate
+   * of an oracle that knew each customer's probability of no return had it not defected (the
+   * generator's {@code window_no_return_probability}) and whether it was alive, and otherwise
+   * counted non-returners exactly as the stage does. Its error is the chance non-return of
+   * customers who stayed, which no estimator from non-return can remove: its rank correlation with
+   * the truth is the ceiling for this stage's.
+   */
+  static Dataset<Row> truthByMerchant(Dataset<Row> active, Dataset<Row> customerTruth) {
+    Column defected = sum(when(col("defected"), 1).otherwise(0)).as("true_defected");
+    if (!Arrays.asList(customerTruth.columns()).contains("window_no_return_probability")) {
+      return active
+          .select("merchant_id", "customer_id")
+          .join(customerTruth, ColumnNames.of("merchant_id", "customer_id"))
+          .groupBy("merchant_id")
+          .agg(defected, lit(null).cast(DataTypes.DoubleType).as("oracle_defected"));
+    }
+    Column p0 = col("window_no_return_probability");
+    Column observed = sum(when(col("returned"), 0).otherwise(1));
+    Column wouldReturn = sum(lit(1).minus(p0));
+    Column alive = sum(when(col("alive_at_outage"), 1).otherwise(0));
+    return active
+        .select("merchant_id", "customer_id", "returned")
+        .join(customerTruth, ColumnNames.of("merchant_id", "customer_id"))
+        .groupBy("merchant_id")
+        .agg(
+            defected,
+            when(wouldReturn.gt(1e-9), observed.minus(sum(p0)).divide(wouldReturn).multiply(alive))
+                .otherwise(lit(0.0))
+                .as("oracle_defected"));
+  }
+
   static Dataset<Row> evaluate(
       SparkSession spark,
       Dataset<Row> merchantDefection,
@@ -36,17 +72,24 @@ final class DefectionEvaluation {
                 col("defected_customers"),
                 col("defected_customers_low"),
                 col("defected_customers_high"),
-                coalesce(col("true_defected"), lit(0L)).cast(DataTypes.DoubleType))
+                coalesce(col("true_defected"), lit(0L)).cast(DataTypes.DoubleType),
+                col("oracle_defected"))
             .collectAsList();
     double estimate = 0;
     double truth = 0;
     int covered = 0;
     double[] est = new double[joined.size()];
     double[] tru = new double[joined.size()];
+    double[] oracle = new double[joined.size()];
+    double oracleTotal = 0;
+    boolean hasOracle = true;
     for (int i = 0; i < joined.size(); i++) {
       Row r = joined.get(i);
       est[i] = r.getDouble(0);
       tru[i] = r.getDouble(3);
+      hasOracle &= !r.isNullAt(4);
+      oracle[i] = r.isNullAt(4) ? 0 : r.getDouble(4);
+      oracleTotal += oracle[i];
       estimate += est[i];
       truth += tru[i];
       if (tru[i] >= r.getDouble(1) && tru[i] <= r.getDouble(2)) {
@@ -68,6 +111,18 @@ final class DefectionEvaluation {
             (double) covered / Math.max(1, joined.size()),
             "reported (nominal 0.90)"));
     rows.add(row("spearman_existing", RankCorrelation.spearman(est, tru), "at least 0.8"));
+    if (hasOracle && joined.size() > 1) {
+      rows.add(
+          row(
+              "total_relative_error_known_no_return",
+              oracleTotal / truth - 1,
+              "oracle: each customer's no-return probability known"));
+      rows.add(
+          row(
+              "spearman_ceiling_known_no_return",
+              RankCorrelation.spearman(oracle, tru),
+              "oracle: ceiling for an estimator from non-return"));
+    }
     StructType schema =
         new StructType()
             .add("metric", DataTypes.StringType)

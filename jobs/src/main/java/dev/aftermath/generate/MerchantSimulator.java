@@ -34,10 +34,16 @@ final class MerchantSimulator implements Serializable {
   private final Timeline timeline;
   private final boolean textFormat;
 
+  /** Start of the defection stage's return window, in hours: restoration day + grace days. */
+  private final double returnWindowStart;
+
   MerchantSimulator(long seed, Scenario scenario, boolean textFormat) {
     this.seed = seed;
     this.timeline = new Timeline(scenario);
     this.textFormat = textFormat;
+    this.returnWindowStart =
+        timeline.hourOf(
+            scenario.outage().end().toLocalDate().plusDays(scenario.defection().graceDays()));
   }
 
   Timeline timeline() {
@@ -193,7 +199,8 @@ final class MerchantSimulator implements Serializable {
               defected,
               member,
               lambda,
-              meanSpend));
+              meanSpend,
+              windowNoPurchase(cumActual, lambda, Math.min(death, obsEnd))));
 
       // expected revenue given this customer, with purchase timing integrated out
       double eRev = meanSpend * netShare;
@@ -328,6 +335,20 @@ final class MerchantSimulator implements Serializable {
             balanceLost,
             pointsLost);
     return new MerchantOutcome(orders, customers, members, signals, truth);
+  }
+
+  /**
+   * Probability that the customer, had it not defected, places no PAID order in the return window
+   * (from {@link #returnWindowStart} to the end of its life or of the merchant's observation),
+   * given its purchase rate and the shop's availability: the best any estimator from non-return
+   * could know.
+   */
+  private double windowNoPurchase(double[] cumActual, double lambda, double end) {
+    if (end <= returnWindowStart) {
+      return 1;
+    }
+    return Math.exp(
+        -lambda * P_PAID * (value(cumActual, end) - value(cumActual, returnWindowStart)));
   }
 
   /**

@@ -28,7 +28,8 @@ final class SimRecords {
       boolean defected,
       boolean member,
       double purchaseRatePerDay,
-      double meanSpend) {}
+      double meanSpend,
+      double windowNoReturnProbability) {}
 
   /** A member record (stored value and points at the outage start). */
   record Member(

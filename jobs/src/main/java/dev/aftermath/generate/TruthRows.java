@@ -53,7 +53,8 @@ final class TruthRows {
           "defected", DataTypes.BooleanType,
           "member", DataTypes.BooleanType,
           "purchase_rate_per_day", DataTypes.DoubleType,
-          "mean_spend", DataTypes.DoubleType);
+          "mean_spend", DataTypes.DoubleType,
+          "window_no_return_probability", DataTypes.DoubleType);
 
   static final StructType BAD_ROW =
       Schemas.of(
@@ -106,7 +107,8 @@ final class TruthRows {
         c.defected(),
         c.member(),
         c.purchaseRatePerDay(),
-        c.meanSpend());
+        c.meanSpend(),
+        c.windowNoReturnProbability());
   }
 
   static Row badRow(SimRecords.Order o) {

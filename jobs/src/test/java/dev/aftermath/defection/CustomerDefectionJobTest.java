@@ -104,6 +104,17 @@ class CustomerDefectionJobTest extends SparkTestBase {
   }
 
   @Test
+  void theOracleThatKnowsEachNoReturnProbabilityFindsTheTruthAndBoundsTheRanking() {
+    Map<String, Double> e = evaluation("out");
+    // the generator's no-return probabilities are consistent with its orders: counting
+    // non-returners against them recovers the planted total
+    assertThat(e.get("total_relative_error_known_no_return")).isBetween(-0.1, 0.1);
+    double ceiling = e.get("spearman_ceiling_known_no_return");
+    assertThat(ceiling).isBetween(0.0, 1.0);
+    assertThat(e.get("spearman_existing")).isLessThanOrEqualTo(ceiling + 0.05);
+  }
+
+  @Test
   void aPlaceboOutageFindsNoDefectionWorthSpeakingOf() {
     Row real = platform("out");
     Row placebo = platform("placebo");
