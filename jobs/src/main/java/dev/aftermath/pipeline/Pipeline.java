@@ -13,6 +13,7 @@ import dev.aftermath.ingest.IngestResult;
 import dev.aftermath.ingest.QuarantinedRow;
 import dev.aftermath.io.OutputLayout;
 import dev.aftermath.io.TableWriter;
+import dev.aftermath.schemes.PayoutSchemesJob;
 import dev.aftermath.spark.Progress;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -83,6 +84,7 @@ public final class Pipeline {
                     progress,
                     placebo ? Optional.empty() : truthBeside(casePath, "merchant_truth"))
                 .run());
+        tables.putAll(new PayoutSchemesJob(spark, layout.scenario(), writer, progress).run());
       }
       RunSummary summary =
           new RunSummary(

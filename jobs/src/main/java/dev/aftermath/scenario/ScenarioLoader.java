@@ -68,6 +68,7 @@ public final class ScenarioLoader {
     Map<String, Object> schemes = map(top, "schemes", true);
     CashPlanTerms cash = cash(map(schemes, "schemes.cash", true), zone);
     TrafficPlanTerms traffic = traffic(map(schemes, "schemes.traffic", true));
+    PayoutSchemes payoutSchemes = payoutSchemes(schemes, zone, phases.size());
 
     DefectionTerms defection = defection(map(top, "defection", false));
 
@@ -99,6 +100,7 @@ public final class ScenarioLoader {
         new AnalysisWindow(historyStart, horizonEnd),
         cash,
         traffic,
+        payoutSchemes,
         defection,
         fund,
         share,
@@ -173,6 +175,199 @@ public final class ScenarioLoader {
       }
     }
     return new CashPlanTerms(from, to, hours == null ? 0 : hours, rates);
+  }
+
+  private PayoutSchemes payoutSchemes(Map<String, Object> schemes, ZoneId zone, int phaseCount) {
+    PayoutSchemes defaults = PayoutSchemes.defaults();
+    if (schemes == null) {
+      return defaults;
+    }
+    SlaCreditTerms sla = defaults.sla();
+    Map<String, Object> slaMap = map(schemes, "schemes.sla_credit", false);
+    if (slaMap != null && slaMap.get("tiers") != null) {
+      List<SlaCreditTerms.Tier> tiers = new ArrayList<>();
+      List<Map<String, Object>> rows = maps(slaMap, "schemes.sla_credit.tiers");
+      for (int i = 0; i < rows.size(); i++) {
+        String key = "schemes.sla_credit.tiers[" + i + "]";
+        Double below = number(rows.get(i), key + ".below", true);
+        Double credit = number(rows.get(i), key + ".credit", true);
+        if (below != null && (below <= 0 || below > 100)) {
+          problem(key + ".below", "'" + below + "' is not an uptime percentage in (0, 100]");
+        } else if (credit != null && (credit < 0 || credit > 1)) {
+          problem(key + ".credit", "'" + credit + "' is not a share of the fee in [0, 1]");
+        } else if (below != null && credit != null) {
+          tiers.add(new SlaCreditTerms.Tier(below, credit));
+        }
+      }
+      sla = new SlaCreditTerms(tiers);
+    }
+    List<String> known = new ArrayList<>(PayoutSchemes.BUILT_IN);
+    List<CustomScheme> custom = new ArrayList<>();
+    List<Map<String, Object>> rows =
+        schemes.get("custom") == null ? List.of() : maps(schemes, "schemes.custom");
+    for (int i = 0; i < rows.size(); i++) {
+      CustomScheme c =
+          customScheme(rows.get(i), "schemes.custom[" + i + "]", zone, phaseCount, known);
+      if (c != null) {
+        known.add(c.name());
+        custom.add(c);
+      }
+    }
+    List<String> offered = defaults.offered();
+    if (schemes.get("offered") != null) {
+      offered = names(schemes, "schemes.offered");
+      for (String o : offered) {
+        if (!known.contains(o)) {
+          problem("schemes.offered", "'" + o + "' is not a scheme (known: " + known + ")");
+        }
+      }
+      if (offered.isEmpty()) {
+        problem("schemes.offered", "lists no scheme");
+      }
+    }
+    return new PayoutSchemes(offered, sla, custom);
+  }
+
+  private CustomScheme customScheme(
+      Map<String, Object> m, String key, ZoneId zone, int phaseCount, List<String> known) {
+    String name = text(m, key + ".name", true);
+    if (name == null) {
+      return null;
+    }
+    if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
+      problem(key + ".name", "'" + name + "' is not a name of lower-case letters, digits and _");
+      return null;
+    }
+    if (known.contains(name)) {
+      problem(key + ".name", "'" + name + "' is already a scheme");
+      return null;
+    }
+    List<String> kinds = new ArrayList<>();
+    for (String k : List.of("cash", "of", "max", "sum")) {
+      if (m.get(k) != null) {
+        kinds.add(k);
+      }
+    }
+    if (kinds.size() != 1) {
+      problem(key, "give exactly one of cash, of, max, sum (found " + kinds + ")");
+      return null;
+    }
+    Double floor = number(m, key + ".floor", false);
+    Double cap = number(m, key + ".cap", false);
+    if (floor != null && cap != null && floor > cap) {
+      problem(key + ".floor", "'" + floor + "' is above the cap '" + cap + "'");
+    }
+    String kind = kinds.get(0);
+    List<String> parts = new ArrayList<>();
+    CustomScheme.CashVariant cash = null;
+    switch (kind) {
+      case "of" -> parts.add(text(m, key + ".of", true));
+      case "max", "sum" -> parts.addAll(names(m, key + "." + kind));
+      default -> cash = cashVariant(map(m, key + ".cash", true), key + ".cash", zone, phaseCount);
+    }
+    for (String part : parts) {
+      if (!known.contains(part)) {
+        problem(key + "." + kind, "'" + part + "' is not a scheme defined before " + name);
+      }
+    }
+    return new CustomScheme(
+        name,
+        CustomScheme.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
+        cash,
+        parts,
+        floor,
+        cap);
+  }
+
+  private CustomScheme.CashVariant cashVariant(
+      Map<String, Object> m, String key, ZoneId zone, int phaseCount) {
+    if (m == null) {
+      return null;
+    }
+    LocalDateTime from = timestamp(m, key + ".baseline_start", zone, false);
+    LocalDateTime to = timestamp(m, key + ".baseline_end", zone, false);
+    if ((from == null) != (to == null)) {
+      problem(key, "give both baseline_start and baseline_end, or neither");
+    } else if (from != null && !to.isAfter(from)) {
+      problem(key + ".baseline_end", "'" + to + "' is not after baseline_start");
+    }
+    String baseline = text(m, key + ".baseline", false);
+    if (baseline != null && !baseline.equals("counterfactual")) {
+      problem(key + ".baseline", "'" + baseline + "' is not 'counterfactual'");
+    }
+    if (baseline != null && from != null) {
+      problem(key, "give baseline: counterfactual or a baseline window, not both");
+    }
+    Double hours = number(m, key + ".duration_hours", false);
+    if (hours != null && hours < 0) {
+      problem(key + ".duration_hours", "'" + hours + "' is negative");
+    }
+    Map<String, Object> phases = map(m, key + ".duration_phases", false);
+    List<Integer> existing = null;
+    List<Integer> fresh = null;
+    if (phases != null) {
+      if (hours != null) {
+        problem(key, "give duration_hours or duration_phases, not both");
+      }
+      existing = phaseNumbers(phases, key + ".duration_phases.existing", phaseCount);
+      fresh = phaseNumbers(phases, key + ".duration_phases.new", phaseCount);
+    }
+    return new CustomScheme.CashVariant(from, to, baseline != null, hours, existing, fresh);
+  }
+
+  private List<Integer> phaseNumbers(Map<String, Object> m, String key, int phaseCount) {
+    List<Integer> out = new ArrayList<>();
+    for (String v : names(m, key)) {
+      try {
+        int n = Integer.parseInt(v);
+        if (n < 1 || n > phaseCount) {
+          problem(key, "'" + v + "' is not a phase number from 1 to " + phaseCount);
+        } else {
+          out.add(n);
+        }
+      } catch (NumberFormatException e) {
+        problem(key, "'" + v + "' is not a phase number");
+      }
+    }
+    return out;
+  }
+
+  /** A list of plain values at {@code key} (required), as text. */
+  private List<String> names(Map<String, Object> m, String key) {
+    Object v = value(m, key, true);
+    List<String> out = new ArrayList<>();
+    if (v == null) {
+      return out;
+    }
+    if (!(v instanceof List<?> list)) {
+      problem(key, "expected a list such as [cash, traffic], found '" + v + "'");
+      return out;
+    }
+    for (Object o : list) {
+      out.add(String.valueOf(o));
+    }
+    return out;
+  }
+
+  /** A list of mappings at {@code key} (required). */
+  private List<Map<String, Object>> maps(Map<String, Object> m, String key) {
+    Object v = value(m, key, true);
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (v == null) {
+      return out;
+    }
+    if (!(v instanceof List<?> list)) {
+      problem(key, "expected a list of mappings, found '" + v + "'");
+      return out;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) instanceof Map<?, ?> item) {
+        out.add(asMap(item));
+      } else {
+        problem(key + "[" + i + "]", "expected a mapping, found '" + list.get(i) + "'");
+      }
+    }
+    return out;
   }
 
   private TrafficPlanTerms traffic(Map<String, Object> traffic) {

@@ -29,6 +29,63 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void readsThePayoutSchemes() {
+    Scenario s = ScenarioLoader.parse(DemoCase.bundledScenario(), "scenario.yaml");
+    assertThat(s.schemes().offered()).containsExactly("cash", "traffic");
+    assertThat(s.schemes().sla().creditFor(82.0)).isEqualTo(1.0);
+    assertThat(s.schemes().custom())
+        .extracting(CustomScheme::name)
+        .containsExactly("cash_counterfactual", "cash_by_phase", "cash_floor", "best_of_both");
+    CustomScheme byPhase = s.schemes().custom().get(1);
+    assertThat(byPhase.cash().phasesExisting()).containsExactly(1, 2, 3);
+    assertThat(byPhase.cash().phasesNew()).containsExactly(1);
+    assertThat(s.schemes().custom().get(3).kind()).isEqualTo(CustomScheme.Kind.MAX);
+  }
+
+  @Test
+  void rejectsCustomSchemesThatCannotBeEvaluated() {
+    String base = DemoCase.bundledScenario();
+    int at = base.indexOf("  offered:");
+    int end = base.indexOf("\n\n", at);
+    String yaml =
+        base.substring(0, at)
+            + """
+              offered: [cash, nothing]
+              sla_credit:
+                tiers:
+                  - {below: 120, credit: 0.1}
+              custom:
+                - name: later
+                  max: [cash, not_yet]
+                - name: not_yet
+                  of: cash
+                  floor: 500
+                  cap: 100
+                - name: cash
+                  of: traffic
+                - name: two_kinds
+                  of: cash
+                  sum: [cash, traffic]
+                - name: bad_phase
+                  cash: {duration_phases: {existing: [1, 4], new: [1]}}
+            """
+            + base.substring(end + 1);
+    assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "scenario.yaml"))
+        .isInstanceOf(InvalidCaseException.class)
+        .satisfies(
+            e ->
+                assertThat(((InvalidCaseException) e).problems())
+                    .anySatisfy(p -> assertThat(p).contains("schemes.offered").contains("nothing"))
+                    .anySatisfy(p -> assertThat(p).contains("tiers[0].below").contains("120"))
+                    .anySatisfy(p -> assertThat(p).contains("custom[0].max").contains("not_yet"))
+                    .anySatisfy(p -> assertThat(p).contains("custom[1].floor").contains("cap"))
+                    .anySatisfy(p -> assertThat(p).contains("custom[2].name").contains("already"))
+                    .anySatisfy(p -> assertThat(p).contains("custom[3]").contains("exactly one"))
+                    .anySatisfy(
+                        p -> assertThat(p).contains("duration_phases.existing").contains("'4'")));
+  }
+
+  @Test
   void reportsEveryProblemAtOnceNamingTheKeys() {
     String yaml =
         """

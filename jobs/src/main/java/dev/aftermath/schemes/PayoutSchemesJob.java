@@ -1,0 +1,174 @@
+package dev.aftermath.schemes;
+
+import dev.aftermath.daily.MerchantIndustries;
+import dev.aftermath.io.TableWriter;
+import dev.aftermath.scenario.CustomScheme;
+import dev.aftermath.scenario.Scenario;
+import dev.aftermath.spark.ColumnNames;
+import dev.aftermath.spark.Progress;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Payout schemes against actual losses (METHODS.md "Payout schemes"): every scheme for every
+ * merchant, the merchant's rational choice between the schemes offered, its coverage and shortfall;
+ * the fund; and the fairness of each scheme across industries, sizes, data recovery and existing or
+ * new merchants. Adds the payout columns to {@code merchant_impact} and writes {@code
+ * scheme_summary}, {@code scheme_fairness} and {@code fund_allocation}.
+ */
+public final class PayoutSchemesJob {
+  private final SparkSession spark;
+  private final Scenario scenario;
+  private final TableWriter writer;
+  private final Progress progress;
+
+  public PayoutSchemesJob(
+      SparkSession spark, Scenario scenario, TableWriter writer, Progress progress) {
+    this.spark = spark;
+    this.scenario = scenario;
+    this.writer = writer;
+    this.progress = progress;
+  }
+
+  /** One merchant's result. */
+  record Payout(MerchantPayoutInput input, Map<String, BigDecimal> values, String chosen) {
+    BigDecimal chosenPayout() {
+      return values.get(chosen);
+    }
+  }
+
+  /** Runs the stage; returns rows written per table. */
+  public Map<String, Long> run() {
+    Map<String, Double> rates =
+        scenario.cash().marginRates(MerchantIndustries.of(writer.read("merchants")));
+    Map<String, LocalDateTime[]> windows = PayoutInputs.windows(scenario);
+    List<Row> rows =
+        progress.stage(
+            "schemes: merchant inputs", () -> PayoutInputs.table(writer, scenario).collectAsList());
+    SchemeValues schemeValues = new SchemeValues(scenario, rates);
+    List<Payout> payouts = new ArrayList<>(rows.size());
+    Map<String, Double> size = new LinkedHashMap<>();
+    for (Row r : rows) {
+      MerchantPayoutInput in = PayoutInputs.of(r, windows);
+      Map<String, BigDecimal> v = schemeValues.of(in);
+      payouts.add(new Payout(in, v, choose(v, scenario.schemes().offered())));
+      Double s = PayoutInputs.number(r, "pre_outage_daily_revenue");
+      size.put(in.merchantId(), s == null ? 0 : s);
+    }
+    double totalChosen = payouts.stream().mapToDouble(p -> p.chosenPayout().doubleValue()).sum();
+    FundAllocation fund = FundAllocation.of(totalChosen, scenario.fund());
+
+    Map<String, Long> written = new LinkedHashMap<>();
+    Dataset<Row> payoutColumns =
+        spark.createDataFrame(merchantRows(payouts, fund), merchantSchema());
+    Dataset<Row> impact =
+        writer.read("merchant_impact").join(payoutColumns, ColumnNames.of("merchant_id"), "left");
+    written.put("merchant_impact", writer.result("merchant_impact", impact.orderBy("merchant_id")));
+    SchemeFairnessTable fairness = new SchemeFairnessTable(schemeNames(), payouts, size);
+    written.put(
+        "scheme_summary",
+        writer.result("scheme_summary", fairness.summary(spark, scenario.schemes().offered())));
+    written.put("scheme_fairness", writer.result("scheme_fairness", fairness.table(spark)));
+    written.put("fund_allocation", writer.result("fund_allocation", fundTable(fund)));
+    return written;
+  }
+
+  /**
+   * The offered scheme paying the most (the merchant's rational choice); on a tie, the first listed
+   * in {@code schemes.offered}.
+   */
+  static String choose(Map<String, BigDecimal> values, List<String> offered) {
+    String best = offered.get(0);
+    for (String s : offered) {
+      if (values.get(s).compareTo(values.get(best)) > 0) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  /** The schemes compared: the built-in ones and the user-defined ones. */
+  List<String> schemeNames() {
+    List<String> names = new ArrayList<>(List.of("cash", "traffic", "sla_credit", "actual_loss"));
+    for (CustomScheme c : scenario.schemes().custom()) {
+      names.add(c.name());
+    }
+    return names;
+  }
+
+  private StructType merchantSchema() {
+    StructType s = new StructType().add("merchant_id", DataTypes.StringType);
+    for (String c :
+        List.of(
+            "cash_payout",
+            "traffic_payout",
+            "traffic_impressions_value",
+            "traffic_extension_value",
+            "sla_credit_payout",
+            "actual_loss")) {
+      s = s.add(c, DataTypes.DoubleType);
+    }
+    for (CustomScheme c : scenario.schemes().custom()) {
+      s = s.add(c.name() + "_payout", DataTypes.DoubleType);
+    }
+    return s.add("chosen_scheme", DataTypes.StringType)
+        .add("chosen_payout", DataTypes.DoubleType)
+        .add("chosen_payout_after_fund", DataTypes.DoubleType)
+        .add("coverage_ratio", DataTypes.DoubleType)
+        .add("shortfall", DataTypes.DoubleType);
+  }
+
+  private List<Row> merchantRows(List<Payout> payouts, FundAllocation fund) {
+    List<Row> out = new ArrayList<>(payouts.size());
+    for (Payout p : payouts) {
+      Map<String, BigDecimal> v = p.values();
+      List<Object> row = new ArrayList<>();
+      row.add(p.input().merchantId());
+      for (String k :
+          List.of(
+              "cash",
+              "traffic",
+              "traffic_impressions_value",
+              "traffic_extension_value",
+              "sla_credit",
+              "actual_loss")) {
+        row.add(v.get(k).doubleValue());
+      }
+      for (CustomScheme c : scenario.schemes().custom()) {
+        row.add(v.get(c.name()).doubleValue());
+      }
+      double chosen = p.chosenPayout().doubleValue();
+      double loss = v.get("actual_loss").doubleValue();
+      row.add(p.chosen());
+      row.add(chosen);
+      row.add(SchemeValues.money(chosen * fund.proRataFactor()).doubleValue());
+      row.add(loss > 0 ? chosen / loss : null);
+      row.add(SchemeValues.money(loss - chosen).doubleValue());
+      out.add(RowFactory.create(row.toArray()));
+    }
+    return out;
+  }
+
+  private Dataset<Row> fundTable(FundAllocation fund) {
+    List<Row> rows = new ArrayList<>();
+    for (Object[] r : fund.rows()) {
+      rows.add(RowFactory.create(r[0], r[1] == null ? null : ((Number) r[1]).doubleValue(), r[2]));
+    }
+    StructType schema =
+        new StructType()
+            .add("metric", DataTypes.StringType)
+            .add("value", DataTypes.DoubleType)
+            .add("note", DataTypes.StringType);
+    return spark.createDataFrame(rows, schema).coalesce(1);
+  }
+}

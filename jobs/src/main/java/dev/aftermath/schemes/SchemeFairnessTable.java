@@ -1,0 +1,178 @@
+package dev.aftermath.schemes;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code scheme_summary} (per scheme, and {@code chosen} for the merchants' choices) and {@code
+ * scheme_fairness} (per scheme and group of merchants: by industry, size decile of pre-outage daily
+ * revenue, data recovery and existing or new), each with the {@link Fairness} measures.
+ */
+final class SchemeFairnessTable {
+  static final String CHOSEN = "chosen";
+
+  private final List<String> schemes;
+  private final List<PayoutSchemesJob.Payout> payouts;
+  private final Map<String, Integer> decile = new LinkedHashMap<>();
+
+  SchemeFairnessTable(
+      List<String> schemes, List<PayoutSchemesJob.Payout> payouts, Map<String, Double> size) {
+    this.schemes = new ArrayList<>(schemes);
+    this.schemes.remove("actual_loss"); // the yardstick, not a scheme to measure against it
+    this.schemes.add(CHOSEN);
+    this.payouts = payouts;
+    List<String> bySize = new ArrayList<>(size.keySet());
+    bySize.sort(Comparator.<String>comparingDouble(size::get).thenComparing(m -> m));
+    for (int i = 0; i < bySize.size(); i++) {
+      decile.put(bySize.get(i), 1 + i * 10 / bySize.size());
+    }
+  }
+
+  private static double payout(PayoutSchemesJob.Payout p, String scheme) {
+    return (CHOSEN.equals(scheme) ? p.chosenPayout() : p.values().get(scheme)).doubleValue();
+  }
+
+  private static double loss(PayoutSchemesJob.Payout p) {
+    return p.values().get("actual_loss").doubleValue();
+  }
+
+  private Fairness fairness(List<PayoutSchemesJob.Payout> group, String scheme) {
+    List<double[]> lp = new ArrayList<>(group.size());
+    for (PayoutSchemesJob.Payout p : group) {
+      lp.add(new double[] {loss(p), payout(p, scheme)});
+    }
+    return Fairness.of(lp);
+  }
+
+  static String recovery(Double pct) {
+    if (pct == null) {
+      return "unknown";
+    }
+    return pct <= 0 ? "0%" : pct < 50 ? "1-49%" : pct < 100 ? "50-99%" : "100%";
+  }
+
+  private Map<String, Function<PayoutSchemesJob.Payout, String>> dimensions() {
+    Map<String, Function<PayoutSchemesJob.Payout, String>> d = new LinkedHashMap<>();
+    d.put("industry", p -> p.input().industry());
+    d.put("size_decile", p -> String.format("%02d", decile.get(p.input().merchantId())));
+    d.put("data_recovery", p -> recovery(p.input().dataRecoveredPct()));
+    d.put("merchant_type", p -> p.input().existing() ? "existing" : "new");
+    return d;
+  }
+
+  private Map<String, List<PayoutSchemesJob.Payout>> groups(
+      Function<PayoutSchemesJob.Payout, String> key) {
+    Map<String, List<PayoutSchemesJob.Payout>> g = new TreeMap<>();
+    for (PayoutSchemesJob.Payout p : payouts) {
+      g.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(p);
+    }
+    return g;
+  }
+
+  private static void addMeasures(List<Object> row, Fairness f) {
+    row.add(f.merchants());
+    row.add(f.merchantsWithLoss());
+    row.add(f.shareMadeWhole());
+    row.add(f.medianCoverage());
+    row.add(round(f.totalLoss()));
+    row.add(round(f.totalPayout()));
+    row.add(round(f.totalShortfall()));
+    row.add(f.giniShortfall());
+  }
+
+  private static StructType withMeasures(StructType s) {
+    return s.add("merchants", DataTypes.LongType)
+        .add("merchants_with_loss", DataTypes.LongType)
+        .add("share_made_whole", DataTypes.DoubleType)
+        .add("median_coverage", DataTypes.DoubleType)
+        .add("total_loss", DataTypes.DoubleType)
+        .add("total_payout", DataTypes.DoubleType)
+        .add("total_shortfall", DataTypes.DoubleType)
+        .add("gini_shortfall", DataTypes.DoubleType);
+  }
+
+  Dataset<Row> table(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    dimensions()
+        .forEach(
+            (dimension, key) ->
+                groups(key)
+                    .forEach(
+                        (group, members) -> {
+                          for (String scheme : schemes) {
+                            List<Object> row = new ArrayList<>(List.of(dimension, group, scheme));
+                            addMeasures(row, fairness(members, scheme));
+                            rows.add(RowFactory.create(row.toArray()));
+                          }
+                        }));
+    StructType schema =
+        withMeasures(
+            new StructType()
+                .add("dimension", DataTypes.StringType)
+                .add("group", DataTypes.StringType)
+                .add("scheme", DataTypes.StringType));
+    return spark.createDataFrame(rows, schema).coalesce(1);
+  }
+
+  /**
+   * Per scheme over all merchants: the measures, whether it is offered, how many merchants would
+   * choose it, and the industry it serves worst (lowest share made whole among merchants with a
+   * loss; ties by the larger total shortfall).
+   */
+  Dataset<Row> summary(SparkSession spark, List<String> offered) {
+    Map<String, List<PayoutSchemesJob.Payout>> byIndustry = groups(p -> p.input().industry());
+    List<Row> rows = new ArrayList<>();
+    for (String scheme : schemes) {
+      long chosenBy =
+          CHOSEN.equals(scheme)
+              ? payouts.size()
+              : payouts.stream().filter(p -> p.chosen().equals(scheme)).count();
+      List<Object> row =
+          new ArrayList<>(
+              List.of(scheme, CHOSEN.equals(scheme) || offered.contains(scheme), chosenBy));
+      addMeasures(row, fairness(payouts, scheme));
+      String worst = null;
+      Fairness worstF = null;
+      for (var e : byIndustry.entrySet()) {
+        Fairness f = fairness(e.getValue(), scheme);
+        if (f.shareMadeWhole() == null) {
+          continue;
+        }
+        if (worstF == null
+            || f.shareMadeWhole() < worstF.shareMadeWhole()
+            || f.shareMadeWhole().equals(worstF.shareMadeWhole())
+                && f.totalShortfall() > worstF.totalShortfall()) {
+          worst = e.getKey();
+          worstF = f;
+        }
+      }
+      row.add(worst);
+      row.add(worstF == null ? null : worstF.shareMadeWhole());
+      rows.add(RowFactory.create(row.toArray()));
+    }
+    StructType schema =
+        withMeasures(
+                new StructType()
+                    .add("scheme", DataTypes.StringType)
+                    .add("offered", DataTypes.BooleanType)
+                    .add("chosen_by", DataTypes.LongType))
+            .add("worst_served_industry", DataTypes.StringType)
+            .add("worst_served_industry_share_made_whole", DataTypes.DoubleType);
+    return spark.createDataFrame(rows, schema).coalesce(1);
+  }
+
+  static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}
