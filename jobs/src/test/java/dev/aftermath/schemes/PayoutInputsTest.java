@@ -3,8 +3,10 @@ package dev.aftermath.schemes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftermath.SparkTestBase;
+import dev.aftermath.scenario.Timestamps;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ class PayoutInputsTest extends SparkTestBase {
   private static final LocalDateTime END = LocalDateTime.of(2020, 2, 23, 19, 0);
 
   @Test
-  void anOrderAtTheStartIsInsideAndOneAtTheEndIsOutside() {
+  void anOrderAtTheStartIsInsideAndOneAtTheEndIsOutsideInLocalTime() {
     StructType schema =
         new StructType()
             .add("merchant_id", DataTypes.StringType)
@@ -34,7 +36,11 @@ class PayoutInputsTest extends SparkTestBase {
             RowFactory.create("A", END.minusSeconds(1), "PAID", new BigDecimal("10")),
             RowFactory.create("A", END, "PAID", new BigDecimal("10000")),
             RowFactory.create("A", START.plusHours(1), "REFUNDED", new BigDecimal("0")),
-            RowFactory.create("B", END.plusHours(1), "PAID", new BigDecimal("5")));
+            RowFactory.create("B", END.plusHours(1), "PAID", new BigDecimal("5")),
+            // written with offsets in the case; ingestion turns them into Shanghai local time
+            RowFactory.create("C", local("2020-02-17T11:00:00Z"), "PAID", new BigDecimal("7")),
+            RowFactory.create("C", local("2020-02-23T19:00:00+08:00"), "PAID", new BigDecimal("9")),
+            RowFactory.create("C", local("2020-02-23T10:59:59Z"), "PAID", new BigDecimal("1")));
     Map<String, LocalDateTime[]> windows = new LinkedHashMap<>();
     windows.put("cash", new LocalDateTime[] {START, END});
     windows.put("later", new LocalDateTime[] {END, END.plusDays(1)});
@@ -48,5 +54,11 @@ class PayoutInputsTest extends SparkTestBase {
     assertThat((BigDecimal) byMerchant.get("A").getAs("w1")).isEqualByComparingTo("10000");
     assertThat((BigDecimal) byMerchant.get("B").getAs("w0")).isEqualByComparingTo("0");
     assertThat((BigDecimal) byMerchant.get("B").getAs("w1")).isEqualByComparingTo("5");
+    assertThat((BigDecimal) byMerchant.get("C").getAs("w0")).isEqualByComparingTo("8");
+    assertThat((BigDecimal) byMerchant.get("C").getAs("w1")).isEqualByComparingTo("9");
+  }
+
+  private static LocalDateTime local(String timestamp) {
+    return Timestamps.toLocal(timestamp, ZoneId.of("Asia/Shanghai"));
   }
 }
