@@ -17,6 +17,8 @@ public record Scenario(
     TrafficPlanTerms traffic,
     PayoutSchemes schemes,
     DefectionTerms defection,
+    LiabilityTerms liability,
+    EventStudyTerms eventStudy,
     Optional<Fund> fund,
     Optional<ShareSymbols> share,
     Map<String, Object> document) {
@@ -74,6 +76,8 @@ public record Scenario(
         traffic,
         schemes,
         defection,
+        liability,
+        eventStudy,
         fund,
         share,
         document);

@@ -71,6 +71,8 @@ public final class ScenarioLoader {
     PayoutSchemes payoutSchemes = payoutSchemes(schemes, zone, phases.size());
 
     DefectionTerms defection = defection(map(top, "defection", false));
+    LiabilityTerms liability = liability(map(top, "liability", false));
+    EventStudyTerms eventStudy = eventStudy(map(top, "event_study", false), start);
 
     Optional<Fund> fund = Optional.empty();
     Map<String, Object> fundMap = map(top, "fund", false);
@@ -102,6 +104,8 @@ public final class ScenarioLoader {
         traffic,
         payoutSchemes,
         defection,
+        liability,
+        eventStudy,
         fund,
         share,
         top);
@@ -480,6 +484,139 @@ public final class ScenarioLoader {
       problem("defection.annual_discount_rate", "'" + rate + "' must be in [0, 1)");
     }
     return new DefectionTerms(lookbackDays, graceDays, horizon, discount);
+  }
+
+  private LiabilityTerms liability(Map<String, Object> m) {
+    LiabilityTerms d = LiabilityTerms.DEFAULTS;
+    if (m == null) {
+      return d;
+    }
+    int cap =
+        whole(
+            number(m, "liability.contract_cap_months", false),
+            "liability.contract_cap_months",
+            0,
+            d.contractCapMonths());
+    String regime = text(m, "liability.primary_regime", false);
+    if (regime == null) {
+      regime = d.primaryRegime();
+    } else if (!LiabilityTerms.REGIMES.contains(regime)) {
+      problem(
+          "liability.primary_regime", "'" + regime + "' is not one of " + LiabilityTerms.REGIMES);
+    }
+    double sd = orDefault(number(m, "liability.margin_rate_sd", false), d.marginRateSd());
+    if (!(sd >= 0 && sd <= 2)) {
+      problem("liability.margin_rate_sd", "'" + sd + "' must be in [0, 2]");
+    }
+    Map<String, Object> claims = map(m, "liability.claims", false);
+    double intercept = d.claimIntercept();
+    double perShortfall = d.claimPerLogShortfall();
+    double perSize = d.claimPerLogSize();
+    Map<String, Double> weights = d.signalWeights();
+    if (claims != null) {
+      intercept = orDefault(number(claims, "liability.claims.intercept", false), intercept);
+      perShortfall =
+          orDefault(number(claims, "liability.claims.per_log_shortfall", false), perShortfall);
+      perSize = orDefault(number(claims, "liability.claims.per_log_size", false), perSize);
+      Map<String, Object> signals = map(claims, "liability.claims.signals", false);
+      if (signals != null) {
+        Map<String, Double> w = new java.util.TreeMap<>();
+        for (String signal : signals.keySet()) {
+          Double v = number(signals, "liability.claims.signals." + signal, true);
+          if (v != null) {
+            w.put(signal.toLowerCase(java.util.Locale.ROOT), v);
+          }
+        }
+        weights = w;
+      }
+    }
+    Double drawsGiven = number(m, "liability.draws", false);
+    int draws = d.draws();
+    if (drawsGiven != null) {
+      if (drawsGiven != Math.rint(drawsGiven) || drawsGiven < 100 || drawsGiven > 10_000_000) {
+        problem(
+            "liability.draws", "'" + drawsGiven + "' must be a whole number from 100 to 10000000");
+      } else {
+        draws = drawsGiven.intValue();
+      }
+    }
+    Double seed = number(m, "liability.seed", false);
+    int top = whole(number(m, "liability.top_n", false), "liability.top_n", 1, d.topN());
+    int horizon =
+        whole(
+            number(m, "liability.subscription_horizon_months", false),
+            "liability.subscription_horizon_months",
+            1,
+            d.subscriptionHorizonMonths());
+    double cpm =
+        orDefault(number(m, "liability.impression_cost_cpm", false), d.impressionCostCpm());
+    if (cpm < 0) {
+      problem("liability.impression_cost_cpm", "'" + cpm + "' is negative");
+    }
+    return new LiabilityTerms(
+        cap,
+        regime,
+        sd,
+        intercept,
+        perShortfall,
+        perSize,
+        weights,
+        draws,
+        seed == null ? d.seed() : seed.longValue(),
+        top,
+        horizon,
+        cpm);
+  }
+
+  private EventStudyTerms eventStudy(Map<String, Object> m, LocalDateTime outageStart) {
+    List<EventStudyTerms.Event> events = new ArrayList<>();
+    List<int[]> windows = new ArrayList<>(EventStudyTerms.DEFAULT_WINDOWS);
+    if (m == null) {
+      if (outageStart != null) {
+        events.add(new EventStudyTerms.Event("outage", outageStart.toLocalDate()));
+      }
+      return new EventStudyTerms(60, 5, events, windows, null, null);
+    }
+    int estimation =
+        whole(
+            number(m, "event_study.estimation_days", false), "event_study.estimation_days", 10, 60);
+    int gap = whole(number(m, "event_study.gap_days", false), "event_study.gap_days", 0, 5);
+    if (m.get("events") != null) {
+      List<Map<String, Object>> rows = maps(m, "event_study.events");
+      for (int i = 0; i < rows.size(); i++) {
+        String key = "event_study.events[" + i + "]";
+        String name = text(rows.get(i), key + ".name", true);
+        LocalDate date = date(rows.get(i), key + ".date");
+        if (name != null && date != null) {
+          events.add(new EventStudyTerms.Event(name, date));
+        }
+      }
+    } else if (outageStart != null) {
+      events.add(new EventStudyTerms.Event("outage", outageStart.toLocalDate()));
+    }
+    if (m.get("windows") != null) {
+      windows.clear();
+      List<String> given = names(m, "event_study.windows");
+      for (String w : given) {
+        java.util.regex.Matcher x =
+            java.util.regex.Pattern.compile("\\[?\\s*(-?\\d+)\\s*,\\s*(-?\\d+)\\s*\\]?").matcher(w);
+        if (x.matches() && Integer.parseInt(x.group(1)) <= Integer.parseInt(x.group(2))) {
+          windows.add(new int[] {Integer.parseInt(x.group(1)), Integer.parseInt(x.group(2))});
+        } else {
+          problem("event_study.windows", "'" + w + "' is not a window [from, to] with from <= to");
+        }
+      }
+    }
+    Double shares = number(m, "event_study.shares_outstanding", false);
+    if (shares != null && shares <= 0) {
+      problem("event_study.shares_outstanding", "'" + shares + "' is not positive");
+    }
+    return new EventStudyTerms(
+        estimation, gap, events, windows, shares, text(m, "event_study.currency", false));
+  }
+
+  private static double orDefault(Double v, double fallback) {
+    return v == null ? fallback : v;
   }
 
   private int whole(Double v, String key, int min, int fallback) {

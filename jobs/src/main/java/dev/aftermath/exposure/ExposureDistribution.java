@@ -1,0 +1,53 @@
+package dev.aftermath.exposure;
+
+import java.util.Arrays;
+
+/**
+ * Summary of simulated totals of one regime: mean, standard deviation, percentiles (the order
+ * statistic at ⌈q·n⌉, no interpolation), and the loss exceedance curve P(total > x).
+ */
+public record ExposureDistribution(double[] sorted) {
+  public static ExposureDistribution of(double[] totals) {
+    double[] s = totals.clone();
+    Arrays.sort(s);
+    return new ExposureDistribution(s);
+  }
+
+  public double mean() {
+    return Arrays.stream(sorted).average().orElse(Double.NaN);
+  }
+
+  public double sd() {
+    double m = mean();
+    double ss = 0;
+    for (double x : sorted) {
+      ss += (x - m) * (x - m);
+    }
+    return Math.sqrt(ss / Math.max(1, sorted.length - 1));
+  }
+
+  /** The q-quantile: the smallest total with at least a share q of draws at or below it. */
+  public double quantile(double q) {
+    int k = (int) Math.ceil(q * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, k))];
+  }
+
+  /** P(total > x): the share of draws above x. */
+  public double exceedance(double x) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return (double) (sorted.length - lo) / sorted.length;
+  }
+
+  public double max() {
+    return sorted[sorted.length - 1];
+  }
+}
