@@ -3,8 +3,10 @@ package dev.aftermath.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aftermath.company.CompanyImpactJob;
 import dev.aftermath.daily.MerchantDayJob;
 import dev.aftermath.defection.CustomerDefectionJob;
+import dev.aftermath.exposure.LiabilityExposureJob;
 import dev.aftermath.impact.LostRevenueJob;
 import dev.aftermath.ingest.CaseLayout;
 import dev.aftermath.ingest.FileCounts;
@@ -85,6 +87,8 @@ public final class Pipeline {
                     placebo ? Optional.empty() : truthBeside(casePath, "merchant_truth"))
                 .run());
         tables.putAll(new PayoutSchemesJob(spark, layout.scenario(), writer, progress).run());
+        tables.putAll(new LiabilityExposureJob(spark, layout.scenario(), writer, progress).run());
+        tables.putAll(new CompanyImpactJob(spark, layout.scenario(), writer, progress).run());
       }
       RunSummary summary =
           new RunSummary(

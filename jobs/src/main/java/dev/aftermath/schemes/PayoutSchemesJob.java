@@ -70,7 +70,7 @@ public final class PayoutSchemesJob {
 
     Map<String, Long> written = new LinkedHashMap<>();
     Dataset<Row> payoutColumns =
-        spark.createDataFrame(merchantRows(payouts, fund), merchantSchema());
+        spark.createDataFrame(merchantRows(payouts, fund, size), merchantSchema());
     Dataset<Row> impact =
         writer.read("merchant_impact").join(payoutColumns, ColumnNames.of("merchant_id"), "left");
     written.put("merchant_impact", writer.result("merchant_impact", impact.orderBy("merchant_id")));
@@ -125,10 +125,12 @@ public final class PayoutSchemesJob {
         .add("chosen_payout", DataTypes.DoubleType)
         .add("chosen_payout_after_fund", DataTypes.DoubleType)
         .add("coverage_ratio", DataTypes.DoubleType)
-        .add("shortfall", DataTypes.DoubleType);
+        .add("shortfall", DataTypes.DoubleType)
+        .add("pre_outage_daily_revenue", DataTypes.DoubleType);
   }
 
-  private List<Row> merchantRows(List<Payout> payouts, FundAllocation fund) {
+  private List<Row> merchantRows(
+      List<Payout> payouts, FundAllocation fund, Map<String, Double> size) {
     List<Row> out = new ArrayList<>(payouts.size());
     for (Payout p : payouts) {
       Map<String, BigDecimal> v = p.values();
@@ -154,6 +156,7 @@ public final class PayoutSchemesJob {
       row.add(SchemeValues.money(chosen * fund.proRataFactor()).doubleValue());
       row.add(loss > 0 ? chosen / loss : null);
       row.add(SchemeValues.money(loss - chosen).doubleValue());
+      row.add(size.get(p.input().merchantId()));
       out.add(RowFactory.create(row.toArray()));
     }
     return out;

@@ -101,6 +101,32 @@ class ExposureSimulationTest {
   }
 
   @Test
+  void anotherSeedGivesFiguresWithinMonteCarloError() {
+    ExposureSimulation a = identical(50, 20_000, 4_000, 0.3, 5_000, 0.3, 0.2);
+    ExposureSimulation b =
+        new ExposureSimulation(
+            new int[50],
+            fill(50, 20_000),
+            fill(50, 4_000),
+            new double[50],
+            new double[50],
+            new double[50],
+            fill(50, 5_000),
+            fill(50, Double.MAX_VALUE),
+            fill(50, 0.3),
+            new double[] {0.3},
+            new double[] {0},
+            0.2,
+            99);
+    ExposureDistribution ea = run(a, ExposureSimulation.FULL, 10);
+    ExposureDistribution eb = run(b, ExposureSimulation.FULL, 10);
+    assertThat(ea.mean()).isNotEqualTo(eb.mean());
+    double error = Math.sqrt(2) * ea.sd() / Math.sqrt(10_000);
+    assertThat(eb.mean()).isCloseTo(ea.mean(), within(4 * error));
+    assertThat(eb.quantile(0.9)).isCloseTo(ea.quantile(0.9), within(0.05 * ea.quantile(0.9)));
+  }
+
+  @Test
   void theContractCapBoundsEachClaimAndTheSameSeedRepeats() {
     ExposureSimulation sim =
         new ExposureSimulation(

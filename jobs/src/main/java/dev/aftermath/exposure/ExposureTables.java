@@ -1,0 +1,145 @@
+package dev.aftermath.exposure;
+
+import dev.aftermath.scenario.LiabilityTerms;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** The exposure result tables, from the simulated totals (small: one row per regime or point). */
+final class ExposureTables {
+  private final SparkSession spark;
+  private final ExposureDistribution[] regimes;
+  private final Double remainingFund;
+
+  ExposureTables(SparkSession spark, double[][] totals, Double remainingFund) {
+    this.spark = spark;
+    this.remainingFund = remainingFund;
+    this.regimes = new ExposureDistribution[totals.length];
+    for (int r = 0; r < totals.length; r++) {
+      regimes[r] = ExposureDistribution.of(totals[r]);
+    }
+  }
+
+  /** {@code exposure_distribution}: per regime mean, sd, P50, P90, P99, against the fund left. */
+  Dataset<Row> distribution() {
+    List<Row> rows = new ArrayList<>();
+    for (int r = 0; r < regimes.length; r++) {
+      ExposureDistribution e = regimes[r];
+      rows.add(
+          RowFactory.create(
+              LiabilityTerms.REGIMES.get(r),
+              (long) e.sorted().length,
+              round(e.mean()),
+              round(e.sd()),
+              round(e.quantile(0.5)),
+              round(e.quantile(0.9)),
+              round(e.quantile(0.99)),
+              round(e.max()),
+              remainingFund,
+              remainingFund == null ? null : e.exceedance(remainingFund)));
+    }
+    StructType schema =
+        new StructType()
+            .add("regime", DataTypes.StringType)
+            .add("draws", DataTypes.LongType)
+            .add("mean", DataTypes.DoubleType)
+            .add("sd", DataTypes.DoubleType)
+            .add("p50", DataTypes.DoubleType)
+            .add("p90", DataTypes.DoubleType)
+            .add("p99", DataTypes.DoubleType)
+            .add("max", DataTypes.DoubleType)
+            .add("fund_remaining", DataTypes.DoubleType)
+            .add("probability_exceeds_fund_remaining", DataTypes.DoubleType);
+    return spark.createDataFrame(rows, schema).coalesce(1);
+  }
+
+  /** {@code loss_exceedance}: per regime, P(total > x) at evenly spaced x from 0 to the largest. */
+  Dataset<Row> exceedance(int points) {
+    List<Row> rows = new ArrayList<>();
+    for (int r = 0; r < regimes.length; r++) {
+      ExposureDistribution e = regimes[r];
+      double top = e.max();
+      for (int k = 0; k < points; k++) {
+        double x = top * k / (points - 1);
+        rows.add(RowFactory.create(LiabilityTerms.REGIMES.get(r), round(x), e.exceedance(x)));
+      }
+    }
+    StructType schema =
+        new StructType()
+            .add("regime", DataTypes.StringType)
+            .add("x", DataTypes.DoubleType)
+            .add("probability", DataTypes.DoubleType);
+    return spark.createDataFrame(rows, schema).coalesce(1);
+  }
+
+  /** {@code top_exposures}: the merchants with the largest expected exposure, with evidence. */
+  Dataset<Row> top(
+      List<ExposureInput> merchants, double[] claim, double[] expected, LiabilityTerms terms) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < merchants.size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        Comparator.<Integer>comparingDouble(i -> -expected[i])
+            .thenComparing(i -> merchants.get(i).merchantId()));
+    List<Row> rows = new ArrayList<>();
+    for (int k = 0; k < Math.min(terms.topN(), order.size()); k++) {
+      int i = order.get(k);
+      ExposureInput m = merchants.get(i);
+      double[] e = m.exposure(terms.contractCapMonths());
+      rows.add(
+          RowFactory.create(
+              k + 1,
+              m.merchantId(),
+              m.industry(),
+              round(m.actualLoss()),
+              round(m.foreseeableLoss()),
+              m.chosenScheme(),
+              round(m.payout()),
+              round(m.shortfall()),
+              round(e[0]),
+              round(e[1]),
+              round(e[2]),
+              claim[i],
+              round(expected[i]),
+              round(m.defectedCustomers()),
+              round(m.memberBalances()),
+              m.signals().getOrDefault("complaint", 0L),
+              m.signals().getOrDefault("data_export", 0L),
+              m.signals().getOrDefault("competitor_migration", 0L),
+              m.signals().getOrDefault("contract_cancel", 0L)));
+    }
+    StructType schema =
+        new StructType()
+            .add("rank", DataTypes.IntegerType)
+            .add("merchant_id", DataTypes.StringType)
+            .add("industry", DataTypes.StringType)
+            .add("actual_loss", DataTypes.DoubleType)
+            .add("foreseeable_loss", DataTypes.DoubleType)
+            .add("chosen_scheme", DataTypes.StringType)
+            .add("chosen_payout", DataTypes.DoubleType)
+            .add("shortfall", DataTypes.DoubleType)
+            .add("exposure_contract_cap", DataTypes.DoubleType)
+            .add("exposure_foreseeable", DataTypes.DoubleType)
+            .add("exposure_full", DataTypes.DoubleType)
+            .add("claim_probability", DataTypes.DoubleType)
+            .add("expected_exposure", DataTypes.DoubleType)
+            .add("defected_customers", DataTypes.DoubleType)
+            .add("lost_member_balances", DataTypes.DoubleType)
+            .add("complaints", DataTypes.LongType)
+            .add("data_exports", DataTypes.LongType)
+            .add("competitor_migrations", DataTypes.LongType)
+            .add("contract_cancels", DataTypes.LongType);
+    return spark.createDataFrame(rows, schema).coalesce(1);
+  }
+
+  static Double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

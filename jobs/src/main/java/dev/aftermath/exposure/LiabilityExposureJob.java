@@ -1,0 +1,189 @@
+package dev.aftermath.exposure;
+
+import dev.aftermath.io.TableWriter;
+import dev.aftermath.scenario.LiabilityTerms;
+import dev.aftermath.scenario.Scenario;
+import dev.aftermath.spark.ColumnNames;
+import dev.aftermath.spark.Progress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Liability exposure (METHODS.md "Liability exposure"): per merchant the claimable amount under
+ * each liability regime, the exposure left after the payout it accepted, its claim probability and
+ * expected exposure (columns added to {@code merchant_impact}); the Monte Carlo distribution of the
+ * total per regime ({@code exposure_distribution}, {@code loss_exceedance}); and the merchants that
+ * carry most of it ({@code top_exposures}).
+ */
+public final class LiabilityExposureJob {
+  static final int BLOCK = 250;
+  static final int CURVE_POINTS = 101;
+
+  private final SparkSession spark;
+  private final Scenario scenario;
+  private final TableWriter writer;
+  private final Progress progress;
+
+  public LiabilityExposureJob(
+      SparkSession spark, Scenario scenario, TableWriter writer, Progress progress) {
+    this.spark = spark;
+    this.scenario = scenario;
+    this.writer = writer;
+    this.progress = progress;
+  }
+
+  public Map<String, Long> run() {
+    LiabilityTerms terms = scenario.liability();
+    List<ExposureInput> merchants =
+        progress.stage(
+            "exposure: merchant inputs", () -> ExposureInputs.merchants(writer, scenario));
+    ClaimPropensity claims = new ClaimPropensity(terms);
+    int primary = LiabilityTerms.REGIMES.indexOf(terms.primaryRegime());
+    List<Row> columns = new ArrayList<>();
+    double[] claim = new double[merchants.size()];
+    double[] expected = new double[merchants.size()];
+    for (int i = 0; i < merchants.size(); i++) {
+      ExposureInput m = merchants.get(i);
+      double[] e = m.exposure(terms.contractCapMonths());
+      claim[i] = claims.of(m.shortfall(), m.dailyRevenue(), m.signals());
+      expected[i] = claim[i] * e[primary];
+      columns.add(
+          RowFactory.create(
+              m.merchantId(), round(e[0]), round(e[1]), round(e[2]), claim[i], round(expected[i])));
+    }
+    double[][] totals =
+        progress.stage("exposure: Monte Carlo", () -> simulate(merchants, claim, terms));
+    Map<String, Long> written = new LinkedHashMap<>();
+    StructType schema =
+        new StructType()
+            .add("merchant_id", DataTypes.StringType)
+            .add("exposure_contract_cap", DataTypes.DoubleType)
+            .add("exposure_foreseeable", DataTypes.DoubleType)
+            .add("exposure_full", DataTypes.DoubleType)
+            .add("claim_probability", DataTypes.DoubleType)
+            .add("expected_exposure", DataTypes.DoubleType);
+    Dataset<Row> impact =
+        writer
+            .read("merchant_impact")
+            .join(spark.createDataFrame(columns, schema), ColumnNames.of("merchant_id"), "left")
+            .orderBy("merchant_id");
+    written.put("merchant_impact", writer.result("merchant_impact", impact));
+    Double remaining = remainingFund();
+    ExposureTables tables = new ExposureTables(spark, totals, remaining);
+    written.put(
+        "exposure_distribution", writer.result("exposure_distribution", tables.distribution()));
+    written.put(
+        "loss_exceedance", writer.result("loss_exceedance", tables.exceedance(CURVE_POINTS)));
+    written.put(
+        "top_exposures",
+        writer.result("top_exposures", tables.top(merchants, claim, expected, terms)));
+    return written;
+  }
+
+  /** Totals per regime of every draw: [regime][draw]. Blocks of draws run as Spark tasks. */
+  private double[][] simulate(List<ExposureInput> merchants, double[] claim, LiabilityTerms terms) {
+    Map<String, Integer> groups = new TreeMap<>();
+    for (ExposureInput m : merchants) {
+      groups.putIfAbsent(m.industry(), groups.size());
+    }
+    Map<String, Double> rhoLm =
+        ExposureInputs.sharedShare(
+            writer, "impact_totals", "lost_margin_low", "lost_margin_high", merchants, false);
+    Map<String, Double> rhoLcm =
+        ExposureInputs.sharedShare(
+            writer,
+            "defection_totals",
+            "lost_customer_value_low",
+            "lost_customer_value_high",
+            merchants,
+            true);
+    int n = merchants.size();
+    int[] group = new int[n];
+    double[][] a = new double[8][n];
+    for (int i = 0; i < n; i++) {
+      ExposureInput m = merchants.get(i);
+      group[i] = groups.get(m.industry());
+      a[0][i] = m.lostMargin();
+      a[1][i] = m.lostMarginSd();
+      a[2][i] = m.lostCustomerMargin();
+      a[3][i] = m.lostCustomerMarginSd();
+      a[4][i] = m.memberBalances();
+      a[5][i] = m.payout();
+      a[6][i] = terms.contractCapMonths() * m.monthlyFee();
+    }
+    double[] rl = new double[groups.size()];
+    double[] rc = new double[groups.size()];
+    groups.forEach(
+        (industry, g) -> {
+          rl[g] = rhoLm.getOrDefault(industry, 0.0);
+          rc[g] = rhoLcm.getOrDefault(industry, 0.0);
+        });
+    ExposureSimulation sim =
+        new ExposureSimulation(
+            group,
+            a[0],
+            a[1],
+            a[2],
+            a[3],
+            a[4],
+            a[5],
+            a[6],
+            claim,
+            rl,
+            rc,
+            terms.marginRateSd(),
+            terms.seed());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<ExposureSimulation> shared = jsc.broadcast(sim);
+    int draws = terms.draws();
+    int blocks = (draws + BLOCK - 1) / BLOCK;
+    List<Integer> ids = new ArrayList<>();
+    for (int b = 0; b < blocks; b++) {
+      ids.add(b);
+    }
+    List<double[][]> results =
+        jsc.parallelize(ids, Math.min(blocks, Math.max(1, jsc.defaultParallelism() * 4)))
+            .map(b -> shared.value().block(b, Math.min(BLOCK, draws - b * BLOCK)))
+            .collect();
+    shared.destroy();
+    double[][] totals = new double[ExposureSimulation.REGIMES][draws];
+    int d = 0;
+    for (double[][] block : results) {
+      for (double[] draw : block) {
+        for (int r = 0; r < ExposureSimulation.REGIMES; r++) {
+          totals[r][d] = draw[r];
+        }
+        d++;
+      }
+    }
+    return totals;
+  }
+
+  /** The fund left after the payouts merchants chose, if the scenario has a fund. */
+  private Double remainingFund() {
+    if (!writer.exists("fund_allocation")) {
+      return null;
+    }
+    for (Row r : writer.read("fund_allocation").collectAsList()) {
+      if ("fund_remaining".equals(r.getString(0)) && !r.isNullAt(1)) {
+        return r.getDouble(1);
+      }
+    }
+    return null;
+  }
+
+  static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

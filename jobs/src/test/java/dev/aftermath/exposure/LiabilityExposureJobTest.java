@@ -1,0 +1,103 @@
+package dev.aftermath.exposure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aftermath.GeneratedRuns;
+import dev.aftermath.SparkTestBase;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The exposure and company stages on the small generated case. */
+class LiabilityExposureJobTest extends SparkTestBase {
+  @BeforeAll
+  static void runs() throws Exception {
+    GeneratedRuns.dir(spark);
+  }
+
+  private static double d(Row r, String c) {
+    return r.isNullAt(r.fieldIndex(c)) ? 0 : ((Number) r.getAs(c)).doubleValue();
+  }
+
+  @Test
+  void perMerchantExposureIsWhatRemainsClaimableAfterThePayout() {
+    List<Row> rows = GeneratedRuns.table(spark, "out", "merchant_impact").collectAsList();
+    for (Row r : rows) {
+      double payout = d(r, "chosen_payout");
+      double foreseeable = Math.max(0, Math.max(0, d(r, "lost_margin")) - payout);
+      assertThat(d(r, "exposure_foreseeable")).isCloseTo(foreseeable, within(0.011));
+      assertThat(d(r, "exposure_full"))
+          .isCloseTo(Math.max(0, d(r, "actual_loss") - payout), within(0.011));
+      assertThat(d(r, "exposure_contract_cap")).isLessThanOrEqualTo(d(r, "exposure_foreseeable"));
+      double p = d(r, "claim_probability");
+      assertThat(p).isBetween(0.0, 1.0);
+      // the bundled scenario's primary regime is foreseeable_loss
+      assertThat(d(r, "expected_exposure"))
+          .isCloseTo(p * d(r, "exposure_foreseeable"), within(0.011));
+    }
+  }
+
+  @Test
+  void theDistributionIsOrderedAndTheExceedanceCurveFalls() {
+    Map<String, Row> dist =
+        GeneratedRuns.table(spark, "out", "exposure_distribution").collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    assertThat(dist.keySet())
+        .containsExactlyInAnyOrder("contract_cap", "foreseeable_loss", "full_loss");
+    for (Row r : dist.values()) {
+      assertThat(d(r, "p50")).isLessThanOrEqualTo(d(r, "p90"));
+      assertThat(d(r, "p90")).isLessThanOrEqualTo(d(r, "p99"));
+      assertThat(d(r, "draws")).isEqualTo(10_000);
+    }
+    assertThat(d(dist.get("contract_cap"), "mean"))
+        .isLessThanOrEqualTo(d(dist.get("foreseeable_loss"), "mean"));
+    // the expected total is the sum of the merchants' expected exposures, up to Monte Carlo error
+    double expected =
+        GeneratedRuns.table(spark, "out", "merchant_impact").collectAsList().stream()
+            .mapToDouble(r -> d(r, "expected_exposure"))
+            .sum();
+    Row f = dist.get("foreseeable_loss");
+    assertThat(d(f, "mean")).isCloseTo(expected, within(0.15 * expected + 4 * d(f, "sd") / 100));
+    List<Row> curve =
+        GeneratedRuns.table(spark, "out", "loss_exceedance")
+            .filter("regime = 'full_loss'")
+            .orderBy("x")
+            .collectAsList();
+    for (int i = 1; i < curve.size(); i++) {
+      assertThat(d(curve.get(i), "probability"))
+          .isLessThanOrEqualTo(d(curve.get(i - 1), "probability"));
+    }
+    List<Row> top =
+        GeneratedRuns.table(spark, "out", "top_exposures").orderBy("rank").collectAsList();
+    for (int i = 1; i < top.size(); i++) {
+      assertThat(d(top.get(i), "expected_exposure"))
+          .isLessThanOrEqualTo(d(top.get(i - 1), "expected_exposure"));
+    }
+  }
+
+  @Test
+  void companyCostsAddUpAndTheEventStudyHasItsWindows() {
+    Map<String, Double> m =
+        GeneratedRuns.table(spark, "out", "company_impact").collectAsList().stream()
+            .filter(r -> !r.isNullAt(1))
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r.getDouble(1)));
+    assertThat(m.get("cost_total"))
+        .isCloseTo(
+            m.get("cost_cash_paid")
+                + m.get("cost_impressions")
+                + m.get("cost_free_months")
+                + m.get("cost_other_schemes"),
+            within(0.05));
+    assertThat(m.get("churn_rate_after")).isGreaterThan(m.get("churn_rate_before"));
+    List<Row> windows =
+        GeneratedRuns.table(spark, "out", "event_study").filter("kind = 'window'").collectAsList();
+    assertThat(windows).extracting(r -> r.<String>getAs("event")).contains("outage");
+    for (Row w : windows) {
+      assertThat(d(w, "t")).isCloseTo(d(w, "car") / d(w, "car_sd"), within(1e-9));
+    }
+  }
+}
