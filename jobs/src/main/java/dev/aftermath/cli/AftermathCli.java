@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ValidateCommand.class,
       RunCommand.class,
-      FitCommand.class
+      FitCommand.class,
+      ReportCommand.class,
+      StatementCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

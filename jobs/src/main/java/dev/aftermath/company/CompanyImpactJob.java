@@ -329,7 +329,8 @@ public final class CompanyImpactJob {
                 null,
                 f.alpha(),
                 f.beta(),
-                Math.sqrt(f.sigma2())));
+                Math.sqrt(f.sigma2()),
+                null));
       }
       for (EventStudy.WindowResult w : res.windows()) {
         rows.add(
@@ -352,7 +353,8 @@ public final class CompanyImpactJob {
                 w.valueChange(),
                 f.alpha(),
                 f.beta(),
-                Math.sqrt(f.sigma2())));
+                Math.sqrt(f.sigma2()),
+                terms.currency()));
       }
     }
     StructType schema =
@@ -375,7 +377,8 @@ public final class CompanyImpactJob {
             .add("market_value_change", DataTypes.DoubleType)
             .add("alpha", DataTypes.DoubleType)
             .add("beta", DataTypes.DoubleType)
-            .add("sigma", DataTypes.DoubleType);
+            .add("sigma", DataTypes.DoubleType)
+            .add("value_currency", DataTypes.StringType);
     return spark.createDataFrame(rows, schema).coalesce(1);
   }
 }

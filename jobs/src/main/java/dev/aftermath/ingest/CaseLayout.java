@@ -34,11 +34,18 @@ import org.apache.parquet.schema.Type;
  */
 public final class CaseLayout {
   private final Scenario scenario;
+  private final String scenarioText;
   private final Map<String, TableSource> sources;
 
-  private CaseLayout(Scenario scenario, Map<String, TableSource> sources) {
+  private CaseLayout(Scenario scenario, String scenarioText, Map<String, TableSource> sources) {
     this.scenario = scenario;
+    this.scenarioText = scenarioText;
     this.sources = sources;
+  }
+
+  /** The text of the case's {@code scenario.yaml}, comments included. */
+  public String scenarioText() {
+    return scenarioText;
   }
 
   /** The parsed scenario. */
@@ -48,7 +55,7 @@ public final class CaseLayout {
 
   /** The same case files read under another scenario (a placebo, for instance). */
   public CaseLayout withScenario(Scenario other) {
-    return new CaseLayout(other, sources);
+    return new CaseLayout(other, scenarioText, sources);
   }
 
   /** The table's source, if the case has the table. */
@@ -74,15 +81,15 @@ public final class CaseLayout {
       throw new InvalidCaseException("cannot open case folder " + caseDir + ": " + e.getMessage());
     }
     Scenario scenario = null;
+    String text = null;
     try {
       Path yaml = new Path(dir, "scenario.yaml");
       if (!fs.exists(yaml)) {
         problems.add("scenario.yaml: required file is missing from " + caseDir);
       } else {
         try (InputStream in = fs.open(yaml)) {
-          scenario =
-              ScenarioLoader.parse(
-                  new String(in.readAllBytes(), StandardCharsets.UTF_8), "scenario.yaml");
+          text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          scenario = ScenarioLoader.parse(text, "scenario.yaml");
         }
       }
     } catch (InvalidCaseException e) {
@@ -106,7 +113,7 @@ public final class CaseLayout {
     if (!problems.isEmpty()) {
       throw new InvalidCaseException(problems);
     }
-    return new CaseLayout(scenario, sources);
+    return new CaseLayout(scenario, text, sources);
   }
 
   private static Optional<TableSource> locate(

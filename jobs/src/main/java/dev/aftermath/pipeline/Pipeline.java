@@ -15,10 +15,18 @@ import dev.aftermath.ingest.IngestResult;
 import dev.aftermath.ingest.QuarantinedRow;
 import dev.aftermath.io.OutputLayout;
 import dev.aftermath.io.TableWriter;
+import dev.aftermath.reports.Reports;
+import dev.aftermath.reports.RunInfo;
+import dev.aftermath.scenario.Scenario;
 import dev.aftermath.schemes.PayoutSchemesJob;
 import dev.aftermath.spark.Progress;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +76,16 @@ public final class Pipeline {
       IngestResult ingest = new IngestJob(spark, layout, writer, progress, maxQuarantinedPct).run();
       Map<String, Long> tables = new LinkedHashMap<>(ingest.tablesWritten());
       if (allStages) {
+        if (layout.scenarioText() != null) {
+          tables.put(
+              "scenario_assumptions",
+              writer.result(
+                  "scenario_assumptions",
+                  ScenarioTables.assumptions(spark, layout.scenarioText())));
+        }
+        tables.put(
+            "incident_timeline",
+            writer.result("incident_timeline", ScenarioTables.timeline(spark, layout.scenario())));
         tables.putAll(new MerchantDayJob(spark, layout.scenario(), writer, progress).run());
         boolean placebo = layout.scenario().isPlacebo();
         tables.putAll(
@@ -90,9 +108,30 @@ public final class Pipeline {
         tables.putAll(new LiabilityExposureJob(spark, layout.scenario(), writer, progress).run());
         tables.putAll(new CompanyImpactJob(spark, layout.scenario(), writer, progress).run());
       }
+      Scenario scenario = layout.scenario();
+      String index = null;
+      if (allStages && reportLibrariesPresent()) {
+        index =
+            progress.stage(
+                "reports",
+                () ->
+                    new Reports()
+                        .renderAll(
+                            Path.of(out.root()),
+                            new RunInfo(
+                                scenario.name(),
+                                casePath,
+                                scenario.currency(),
+                                generatedAt(scenario.timezone()),
+                                engineVersion()))
+                        .toString());
+      }
       RunSummary summary =
           new RunSummary(
-              layout.scenario().name(),
+              scenario.name(),
+              scenario.currency(),
+              scenario.timezone().getId(),
+              index,
               casePath,
               out.root(),
               ingest,
@@ -116,9 +155,55 @@ public final class Pipeline {
         : Optional.empty();
   }
 
+  /**
+   * Whether the report libraries are on the class path: they are in the local build, not in the
+   * cluster jar (render there with {@code aftermath report} on a machine with the local build).
+   */
+  static boolean reportLibrariesPresent() {
+    try {
+      Class.forName("freemarker.template.Configuration", false, Pipeline.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
+  /** The engine's version as the build stamped it, with Spark's and Java's. */
+  public static String engineVersion() {
+    java.util.Properties p = new java.util.Properties();
+    try (java.io.InputStream in =
+        Pipeline.class.getResourceAsStream("/aftermath-version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (java.io.IOException e) {
+      // an unreadable stamp reads as unknown
+    }
+    return "aftermath "
+        + p.getProperty("version", "unknown")
+        + " (Spark "
+        + org.apache.spark.package$.MODULE$.SPARK_VERSION()
+        + ", Java "
+        + System.getProperty("java.version")
+        + ")";
+  }
+
+  /** The time of rendering in the scenario's time zone: the one line that differs between runs. */
+  public static String generatedAt(ZoneId zone) {
+    return ZonedDateTime.now(zone)
+            .truncatedTo(ChronoUnit.SECONDS)
+            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT))
+        + " ("
+        + zone.getId()
+        + ")";
+  }
+
   /** What a run read and wrote. */
   public record RunSummary(
       String scenario,
+      String currency,
+      String timezone,
+      String reportIndex,
       String casePath,
       String outPath,
       IngestResult ingest,
@@ -155,6 +240,9 @@ public final class Pipeline {
       tables.forEach(
           (k, v) ->
               b.append(String.format(Locale.ROOT, "    %-" + width + "s %,12d rows%n", k, v)));
+      if (reportIndex != null) {
+        b.append(String.format(Locale.ROOT, "  reports: %s%n", reportIndex));
+      }
       b.append(String.format(Locale.ROOT, "  done in %.1f s%n", seconds));
       return b.toString();
     }
@@ -163,6 +251,9 @@ public final class Pipeline {
     public String json() {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("scenario", scenario);
+      json.put("currency", currency);
+      json.put("timezone", timezone);
+      json.put("report_index", reportIndex);
       json.put("case", casePath);
       json.put("rows_read", ingest.rowsRead());
       json.put("rows_quarantined", ingest.rowsQuarantined());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -145,6 +146,15 @@ public final class ScenarioLoader {
       LocalDateTime from = timestamp(phase, key + ".from", zone, true);
       LocalDateTime to = timestamp(phase, key + ".to", zone, true);
       String label = text(phase, key + ".label", true);
+      // An unquoted label with a comma in a flow mapping ({..., label: a, b}) reads as a key "b"
+      // without a value (the contract's own example does this): keep the label whole.
+      for (Map.Entry<String, Object> extra : phase.entrySet()) {
+        if (label != null
+            && extra.getValue() == null
+            && !Set.of("from", "to", "label").contains(extra.getKey())) {
+          label = label + ", " + extra.getKey();
+        }
+      }
       if (from != null && to != null && !to.isAfter(from)) {
         problem(key + ".to", "'" + to + "' is not after from '" + from + "'");
       }

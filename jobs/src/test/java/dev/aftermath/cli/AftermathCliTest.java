@@ -100,6 +100,15 @@ class AftermathCliTest {
     }
     assertThat(outDir.resolve("run-summary.json")).isRegularFile();
     assertThat(outDir.resolve(".staging")).doesNotExist();
+    assertThat(out.toString()).contains("reports: " + outDir.resolve("reports/index.html"));
+    assertThat(outDir.resolve("reports/legal.zh-CN.pdf")).isRegularFile();
+    // the reports again, and one merchant's statement, from the finished run
+    assertThat(run("report", "--out", outDir.toString())).isZero();
+    assertThat(run("statement", "--out", outDir.toString(), "--merchant", "M1")).isZero();
+    assertThat(outDir.resolve("reports/statements/statement.M1.zh-CN.pdf")).isRegularFile();
+    assertThat(run("statement", "--out", outDir.toString(), "--merchant", "NOPE")).isEqualTo(2);
+    assertThat(run("report", "--out", tmp.resolve("nothing").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("holds no finished run");
     // a re-run replaces the outputs
     assertThat(run("run", "--case", c.path(), "--out", outDir.toString())).isZero();
     assertThat(Files.readAllLines(outDir.resolve("tables/merchant_day.csv")).get(0))

@@ -19,6 +19,8 @@ class ScenarioLoaderTest {
     assertThat(s.outage().hours()).isEqualTo(206.0);
     assertThat(s.outage().phases()).hasSize(3);
     assertThat(s.outage().phases().get(0).to()).isEqualTo(LocalDateTime.of(2020, 2, 26, 0, 0));
+    assertThat(s.outage().phases().get(1).label())
+        .isEqualTo("new merchants served, existing on transition accounts");
     assertThat(s.analysis().historyStart()).isEqualTo(LocalDate.of(2019, 11, 1));
     assertThat(s.cash().durationHours()).isEqualTo(206.0);
     assertThat(s.cash().marginRate("wholesale")).contains(0.167);
@@ -26,6 +28,18 @@ class ScenarioLoaderTest {
     assertThat(s.traffic().impressions()).isEqualTo(50_000);
     assertThat(s.fund()).get().extracting(Fund::total).isEqualTo(150_000_000.0);
     assertThat(s.share()).get().extracting(ShareSymbols::symbol).isEqualTo("2013.HK");
+  }
+
+  @Test
+  void anUnquotedPhaseLabelWithACommaStaysWhole() {
+    String yaml =
+        DemoCase.bundledScenario()
+            .replace(
+                "label: \"existing merchants log in, data partly restored\"",
+                "label: existing merchants log in, data partly restored");
+    Scenario s = ScenarioLoader.parse(yaml, "scenario.yaml");
+    assertThat(s.outage().phases().get(2).label())
+        .isEqualTo("existing merchants log in, data partly restored");
   }
 
   @Test

@@ -1,0 +1,102 @@
+package dev.aftermath.reports;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.util.List;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Charts drawn server-side with JFreeChart into inline SVG (text stays text). Labels come from the
+ * caller already localised; data labels are category names from the tables (industries), which the
+ * SVG writer escapes.
+ */
+public final class Charts {
+  static final int WIDTH = 640;
+  static final int HEIGHT = 300;
+  static final Color INK = new Color(0x1f, 0x3a, 0x5f);
+  static final Color ACCENT = new Color(0xb2, 0x3a, 0x48);
+
+  private Charts() {}
+
+  /** One bar per category. */
+  public static String bars(
+      String id, String valueAxis, List<String> categories, List<Double> values) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    for (int i = 0; i < categories.size(); i++) {
+      data.addValue(values.get(i), "v", categories.get(i));
+    }
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            null, null, valueAxis, data, PlotOrientation.HORIZONTAL, false, false, false);
+    CategoryPlot plot = chart.getCategoryPlot();
+    BarRenderer r = (BarRenderer) plot.getRenderer();
+    r.setSeriesPaint(0, INK);
+    r.setShadowVisible(false);
+    r.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+    style(chart);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    return svg(id, chart, HEIGHT);
+  }
+
+  /** Lines over x, one per named series; {@code zero} draws a horizontal line at 0. */
+  public static String lines(
+      String id, String xAxis, String yAxis, List<String> names, List<double[][]> series) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (int s = 0; s < names.size(); s++) {
+      XYSeries xy = new XYSeries(names.get(s), false, true);
+      for (double[] p : series.get(s)) {
+        xy.add(p[0], p[1]);
+      }
+      data.addSeries(xy);
+    }
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            null, xAxis, yAxis, data, PlotOrientation.VERTICAL, names.size() > 1, false, false);
+    XYPlot plot = chart.getXYPlot();
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    Color[] palette = {INK, ACCENT, new Color(0x6b, 0x8f, 0x47), Color.GRAY};
+    for (int s = 0; s < names.size(); s++) {
+      r.setSeriesPaint(s, palette[s % palette.length]);
+      r.setSeriesStroke(s, new BasicStroke(2f));
+    }
+    plot.setRenderer(r);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    style(chart);
+    return svg(id, chart, HEIGHT);
+  }
+
+  private static void style(JFreeChart chart) {
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setAntiAlias(true);
+    chart.setTextAntiAlias(true);
+    if (chart.getLegend() != null) {
+      chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    }
+  }
+
+  /**
+   * The chart as an SVG element; {@code id} prefixes its internal references (clip paths), so that
+   * several charts in one page do not collide and the same chart renders to the same bytes.
+   */
+  private static String svg(String id, JFreeChart chart, int height) {
+    SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
+    g.setDefsKeyPrefix(id + "-");
+    chart.draw(g, new Rectangle(0, 0, WIDTH, height));
+    return g.getSVGElement();
+  }
+}

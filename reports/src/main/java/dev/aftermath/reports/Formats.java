@@ -1,0 +1,82 @@
+package dev.aftermath.reports;
+
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Numbers, money and dates for one report language: Chinese in 万 and 亿 with ¥, English with
+ * thousands separators, M and B, and the currency code.
+ */
+public final class Formats {
+  private final boolean chinese;
+  private final String currency;
+
+  public Formats(Locale locale, String currency) {
+    this.chinese = "zh".equals(locale.getLanguage());
+    this.currency = currency;
+  }
+
+  public boolean chinese() {
+    return chinese;
+  }
+
+  /** A whole count with separators. */
+  public String count(double v) {
+    return NumberFormat.getIntegerInstance(Locale.US).format(Math.round(v));
+  }
+
+  /** Money in another currency (e.g. the share's), abbreviated the same way. */
+  public String moneyIn(double v, String otherCurrency) {
+    return new Formats(chinese ? Locale.CHINA : Locale.UK, otherCurrency).money(v);
+  }
+
+  /** Money, abbreviated: ¥1,234 / ¥12.35万 / ¥1.23亿; CNY 1,234 / CNY 12.3 M / CNY 1.23 B. */
+  public String money(double v) {
+    if (Double.isNaN(v)) {
+      return "–";
+    }
+    String sign = v < 0 ? "−" : "";
+    double a = Math.abs(v);
+    if (chinese) {
+      String symbol = "CNY".equals(currency) ? "¥" : currency + " ";
+      if (a >= 1e8) {
+        return sign + symbol + String.format(Locale.ROOT, "%.2f亿", a / 1e8);
+      }
+      if (a >= 1e4) {
+        return sign + symbol + String.format(Locale.ROOT, "%.2f万", a / 1e4);
+      }
+      return sign + symbol + count(a);
+    }
+    if (a >= 1e9) {
+      return sign + currency + " " + String.format(Locale.ROOT, "%.2f B", a / 1e9);
+    }
+    if (a >= 1e6) {
+      return sign + currency + " " + String.format(Locale.ROOT, "%.2f M", a / 1e6);
+    }
+    return sign + currency + " " + count(a);
+  }
+
+  /** A share as a percentage with one decimal. */
+  public String percent(double v) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+  }
+
+  /** A decimal number with the given digits. */
+  public String number(double v, int digits) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%." + digits + "f", v);
+  }
+
+  /** A local date-time as written in a table (ISO), shown as 2020-02-23 19:00. */
+  public String dateTime(String iso) {
+    return iso.length() >= 16 ? iso.substring(0, 10) + " " + iso.substring(11, 16) : iso;
+  }
+
+  /** A date: 2020年2月23日 or 23 Feb 2020. */
+  public String date(LocalDate d) {
+    return chinese
+        ? d.format(DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA))
+        : d.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK));
+  }
+}
