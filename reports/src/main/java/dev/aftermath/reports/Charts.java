@@ -80,6 +80,57 @@ public final class Charts {
     return svg(id, chart, HEIGHT);
   }
 
+  /** A histogram of {@code values} in {@code bins} equal bins. */
+  public static String histogram(
+      String id, String valueAxis, String countAxis, double[] values, int bins) {
+    org.jfree.data.statistics.HistogramDataset data =
+        new org.jfree.data.statistics.HistogramDataset();
+    data.addSeries("v", values, bins);
+    JFreeChart chart =
+        ChartFactory.createHistogram(
+            null, valueAxis, countAxis, data, PlotOrientation.VERTICAL, false, false, false);
+    XYPlot plot = chart.getXYPlot();
+    org.jfree.chart.renderer.xy.XYBarRenderer r =
+        (org.jfree.chart.renderer.xy.XYBarRenderer) plot.getRenderer();
+    r.setSeriesPaint(0, INK);
+    r.setShadowVisible(false);
+    r.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    style(chart);
+    return svg(id, chart, HEIGHT);
+  }
+
+  /** A timeline: one bar per phase from its start to its end (epoch milliseconds). */
+  public static String timeline(String id, List<String> phases, List<long[]> spans) {
+    org.jfree.data.gantt.TaskSeries series = new org.jfree.data.gantt.TaskSeries("phases");
+    for (int i = 0; i < phases.size(); i++) {
+      series.add(
+          new org.jfree.data.gantt.Task(
+              phases.get(i),
+              new java.util.Date(spans.get(i)[0]),
+              new java.util.Date(spans.get(i)[1])));
+    }
+    org.jfree.data.gantt.TaskSeriesCollection data =
+        new org.jfree.data.gantt.TaskSeriesCollection();
+    data.add(series);
+    JFreeChart chart = ChartFactory.createGanttChart(null, null, null, data, false, false, false);
+    CategoryPlot plot = chart.getCategoryPlot();
+    plot.getRenderer().setSeriesPaint(0, ACCENT);
+    ((BarRenderer) plot.getRenderer()).setShadowVisible(false);
+    ((BarRenderer) plot.getRenderer())
+        .setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+    org.jfree.chart.axis.DateAxis time = (org.jfree.chart.axis.DateAxis) plot.getRangeAxis();
+    time.setTimeZone(java.util.TimeZone.getTimeZone("UTC")); // spans are local times, given as UTC
+    time.setDateFormatOverride(
+        new java.text.SimpleDateFormat("MM-dd HH:mm", java.util.Locale.ROOT));
+    ((java.text.SimpleDateFormat) time.getDateFormatOverride())
+        .setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    plot.setBackgroundPaint(Color.WHITE);
+    style(chart);
+    return svg(id, chart, 60 + 40 * phases.size());
+  }
+
   private static void style(JFreeChart chart) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.setAntiAlias(true);
@@ -97,6 +148,12 @@ public final class Charts {
     SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
     g.setDefsKeyPrefix(id + "-");
     chart.draw(g, new Rectangle(0, 0, WIDTH, height));
-    return g.getSVGElement();
+    // whole-number sizes (the PDF renderer reads "640.0" as no size at all) and a viewBox so that
+    // the chart scales with the page
+    return g.getSVGElement()
+        .replaceFirst("width=['\"]" + WIDTH + "(\\.0)?['\"]", "width=\"" + WIDTH + "\"")
+        .replaceFirst(
+            "height=['\"]" + height + "(\\.0)?['\"]",
+            "height=\"" + height + "\" viewBox=\"0 0 " + WIDTH + " " + height + "\"");
   }
 }

@@ -91,6 +91,43 @@ final class InvestorReport {
               f.money(width)));
     }
     m.put("industryRows", industryRows);
+    m.put("drivers", drivers(impact, industries, f));
+    if (tables.has("merchant_impact")) {
+      Table merchants = tables.table("merchant_impact", "merchant_id");
+      List<Double> values = new ArrayList<>();
+      for (int i = 0; i < merchants.rowCount(); i++) {
+        double v = Rows.num(merchants, i, "lost_revenue");
+        if (!Double.isNaN(v)) {
+          values.add(v);
+        }
+      }
+      if (values.size() > 10) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double lo = sorted[(int) (0.01 * (sorted.length - 1))];
+        double hi = sorted[(int) (0.99 * (sorted.length - 1))];
+        double[] clipped =
+            values.stream().mapToDouble(v -> Math.max(lo, Math.min(hi, v))).toArray();
+        m.put(
+            "distributionChart",
+            Charts.histogram(
+                "distribution",
+                msg.get("axis.merchant_lost_revenue"),
+                msg.get("axis.merchants"),
+                clipped,
+                40));
+      }
+    }
+    if (tables.has("merchant_day_counterfactual")) {
+      Table days =
+          tables.aggregate(
+              "merchant_day_counterfactual",
+              "date, sum(actual_revenue) AS actual, sum(counterfactual_revenue) AS expected");
+      m.put("platformChart", path(days, "platform", msg));
+      m.put("examples", examples(tables, f, msg));
+      m.put(
+          "platformFrom",
+          days.rowCount() > 0 ? f.date(java.time.LocalDate.parse(Rows.text(days, 0, "date"))) : "");
+    }
     m.put(
         "lostRevenueChart",
         Charts.bars("lost-revenue", msg.get("axis.lost_revenue"), industries, lost));
@@ -164,6 +201,89 @@ final class InvestorReport {
               series));
     }
     return m;
+  }
+
+  /**
+   * What drives the uncertainty: each industry's share of the summed variances of the industry
+   * totals (σ from the 90% interval), largest first.
+   */
+  static List<List<String>> drivers(Table impact, List<String> industries, Formats f) {
+    List<Double> variance = new ArrayList<>();
+    double sum = 0;
+    for (int i = 0; i < impact.rowCount(); i++) {
+      if ("industry".equals(Rows.text(impact, i, "scope"))) {
+        double sd =
+            (Rows.num(impact, i, "lost_revenue_high") - Rows.num(impact, i, "lost_revenue_low"))
+                / (2 * 1.6448536269514722);
+        variance.add(sd * sd);
+        sum += sd * sd;
+      }
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < variance.size(); i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Double.compare(variance.get(b), variance.get(a)));
+    List<List<String>> rows = new ArrayList<>();
+    for (int i : order) {
+      rows.add(List.of(industries.get(i), f.percent(sum > 0 ? variance.get(i) / sum : Double.NaN)));
+    }
+    return rows;
+  }
+
+  /**
+   * Illustrative merchants: the three existing merchants with the largest estimated lost revenue,
+   * each with its own path (identified by merchant id only).
+   */
+  static List<Map<String, String>> examples(
+      ResultTables tables, Formats f, Map<String, String> msg) {
+    List<Map<String, String>> out = new ArrayList<>();
+    if (!tables.has("merchant_impact")) {
+      return out;
+    }
+    Table top =
+        tables.query(
+            "merchant_impact",
+            "existing AND lost_revenue IS NOT NULL",
+            "lost_revenue DESC, merchant_id LIMIT 3");
+    for (int i = 0; i < top.rowCount(); i++) {
+      String id = Rows.text(top, i, "merchant_id");
+      Table days =
+          tables.aggregate(
+              "merchant_day_counterfactual",
+              "date, sum(actual_revenue) AS actual, sum(counterfactual_revenue) AS expected",
+              "merchant_id = '" + id.replace("'", "''") + "'");
+      String industry = Rows.text(top, i, "industry");
+      Map<String, String> e = new LinkedHashMap<>();
+      e.put(
+          "title",
+          id
+              + " · "
+              + msg.getOrDefault("industry." + industry, industry)
+              + " · "
+              + msg.get("fig.lost_revenue")
+              + " "
+              + f.money(Rows.num(top, i, "lost_revenue")));
+      e.put("chart", path(days, "example-" + i, msg));
+      out.add(e);
+    }
+    return out;
+  }
+
+  /** Actual against expected daily revenue, day 0 = the table's first date. */
+  static String path(Table days, String id, Map<String, String> msg) {
+    List<double[]> actual = new ArrayList<>();
+    List<double[]> expected = new ArrayList<>();
+    for (int d = 0; d < days.rowCount(); d++) {
+      actual.add(new double[] {d, Rows.num(days, d, "actual")});
+      expected.add(new double[] {d, Rows.num(days, d, "expected")});
+    }
+    return Charts.lines(
+        id,
+        msg.get("axis.days_from_first"),
+        msg.get("axis.daily_revenue"),
+        List.of(msg.get("stmt.actual"), msg.get("stmt.counterfactual")),
+        List.of(actual.toArray(new double[0][]), expected.toArray(new double[0][])));
   }
 
   static String range(Formats f, Table t, int i, String low, String high) {

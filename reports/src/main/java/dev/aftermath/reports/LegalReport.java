@@ -76,7 +76,7 @@ final class LegalReport {
                   msg.get("legal.expected_claims"),
                   f.number(expectedClaims, 1),
                   "",
-                  "Σ merchant_impact.claim_probability"),
+                  "merchant_impact.claim_probability (sum)"),
               new Figure(
                   msg.get("legal.likely_claimants"),
                   f.count(likely),

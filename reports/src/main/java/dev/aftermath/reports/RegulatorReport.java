@@ -14,6 +14,14 @@ import tech.tablesaw.api.Table;
 final class RegulatorReport {
   private RegulatorReport() {}
 
+  /** A local date-time written as ISO text, as milliseconds read as if it were UTC. */
+  static long epochAsUtc(String iso) {
+    String local = iso.endsWith("Z") ? iso.substring(0, iso.length() - 1) : iso;
+    return java.time.LocalDateTime.parse(local.replace(' ', 'T'))
+        .toInstant(java.time.ZoneOffset.UTC)
+        .toEpochMilli();
+  }
+
   static Map<String, Object> model(ResultTables tables, Formats f, Map<String, String> msg) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (tables.has("incident_timeline")) {
@@ -30,6 +38,20 @@ final class RegulatorReport {
                 Rows.text(t, i, "label")));
       }
       m.put("timeline", rows);
+      List<String> phases = new ArrayList<>();
+      List<long[]> spans = new ArrayList<>();
+      for (int i = 0; i < t.rowCount(); i++) {
+        int phase = (int) Rows.num(t, i, "phase");
+        if (phase == 0) {
+          continue;
+        }
+        phases.add(phase + ". " + Rows.text(t, i, "label"));
+        spans.add(
+            new long[] {epochAsUtc(Rows.text(t, i, "from")), epochAsUtc(Rows.text(t, i, "to"))});
+      }
+      if (!phases.isEmpty()) {
+        m.put("timelineChart", Charts.timeline("timeline", phases, spans));
+      }
     }
     if (tables.has("defection_totals")) {
       Table d = tables.table("defection_totals", "scope DESC, industry");

@@ -92,6 +92,33 @@ public final class ResultTables implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code SELECT select FROM table GROUP BY ALL ORDER BY ALL}: an aggregate of a large table (the
+   * platform's daily path), computed in DuckDB.
+   */
+  public Table aggregate(String name, String select) {
+    return aggregate(name, select, "true");
+  }
+
+  /** The same over the rows matching {@code where} (callers quote literals). */
+  public Table aggregate(String name, String select, String where) {
+    String glob = tables.resolve(name).resolve("*.parquet").toString().replace("'", "''");
+    String sql =
+        "SELECT "
+            + select
+            + " FROM read_parquet('"
+            + glob
+            + "') WHERE "
+            + where
+            + " GROUP BY ALL ORDER BY ALL";
+    try (Statement st = duck.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      return Table.read().db(rs, name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot aggregate result table " + name, e);
+    }
+  }
+
   public Table table(String name) {
     return table(name, "");
   }
