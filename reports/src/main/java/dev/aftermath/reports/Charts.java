@@ -54,6 +54,17 @@ public final class Charts {
   /** Lines over x, one per named series; {@code zero} draws a horizontal line at 0. */
   public static String lines(
       String id, String xAxis, String yAxis, List<String> names, List<double[][]> series) {
+    return lines(id, xAxis, yAxis, names, series, HEIGHT);
+  }
+
+  /** The same at another height (a one-page statement uses a lower chart). */
+  public static String lines(
+      String id,
+      String xAxis,
+      String yAxis,
+      List<String> names,
+      List<double[][]> series,
+      int height) {
     XYSeriesCollection data = new XYSeriesCollection();
     for (int s = 0; s < names.size(); s++) {
       XYSeries xy = new XYSeries(names.get(s), false, true);
@@ -77,7 +88,7 @@ public final class Charts {
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
     style(chart);
-    return svg(id, chart, HEIGHT);
+    return svg(id, chart, height);
   }
 
   /** A histogram of {@code values} in {@code bins} equal bins. */

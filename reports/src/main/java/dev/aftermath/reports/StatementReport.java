@@ -122,7 +122,8 @@ final class StatementReport {
                 msg.get("axis.days_from_first"),
                 msg.get("axis.daily_revenue"),
                 List.of(msg.get("stmt.actual"), msg.get("stmt.counterfactual")),
-                List.of(actual.toArray(new double[0][]), expected.toArray(new double[0][]))));
+                List.of(actual.toArray(new double[0][]), expected.toArray(new double[0][])),
+                140));
         m.put("dailyFrom", f.date(java.time.LocalDate.parse(Rows.text(days, 0, "date"))));
       }
     }

@@ -1,0 +1,156 @@
+package dev.aftermath.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every HTML report loaded from disk in headless Chromium: no console message, no network request
+ * from the page (its network log, all hosts unresolvable), a screenshot that is not blank; every
+ * PDF page turned into PNG with poppler and not blank; Chinese text in the Chinese PDFs. Chromium
+ * and poppler-utils are installed by {@code bin/test} ({@code bin/ensure-tools --test}); elsewhere
+ * the test is skipped with a message. Screenshots are kept in {@code target/report-screenshots/}.
+ */
+class BrowserAndPdfCheckTest {
+  static final Path SHOTS = Path.of("target", "report-screenshots");
+
+  /** Chromium's own service hosts: its background requests, not the page's. */
+  static final Pattern BROWSER_SERVICE =
+      Pattern.compile("^https?://[^/]*(google\\.com|googleapis\\.com|gstatic\\.com)(/|$)");
+
+  @TempDir static Path out;
+  static Path reports;
+
+  @BeforeAll
+  static void render() throws Exception {
+    ReportFixture.render(out);
+    reports = out.resolve("reports");
+    Files.createDirectories(SHOTS);
+  }
+
+  static boolean installed(String command) {
+    return Stream.of(System.getenv("PATH").split(File.pathSeparator))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+  }
+
+  static List<Path> files(String suffix) throws IOException {
+    try (Stream<Path> s = Files.list(reports)) {
+      return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  static String run(List<String> command, Path log) throws Exception {
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("%s finished in time", command.get(0)).isTrue();
+    assertThat(p.exitValue()).as("%s exit code", command).isZero();
+    return Files.readString(log, StandardCharsets.UTF_8);
+  }
+
+  /** Share of pixels that are not (near) white. */
+  static double ink(Path png) throws IOException {
+    BufferedImage img = ImageIO.read(png.toFile());
+    long dark = 0;
+    for (int y = 0; y < img.getHeight(); y += 2) {
+      for (int x = 0; x < img.getWidth(); x += 2) {
+        int rgb = img.getRGB(x, y);
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        if (r + g + b < 600) {
+          dark++;
+        }
+      }
+    }
+    return dark / ((img.getHeight() / 2.0) * (img.getWidth() / 2.0));
+  }
+
+  @Test
+  void everyHtmlReportLoadsInChromiumWithoutErrorsOrRequests() throws Exception {
+    assumeTrue(installed("chromium"), "chromium is not installed (bin/test installs it)");
+    List<Path> pages = files(".html");
+    assertThat(pages).hasSizeGreaterThanOrEqualTo(7);
+    for (Path page : pages) {
+      String name = page.getFileName().toString();
+      Path shot = SHOTS.resolve(name + ".png");
+      Path netlog = out.resolve(name + ".netlog.json");
+      String log =
+          run(
+              List.of(
+                  "chromium",
+                  "--headless",
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--disable-quic",
+                  "--no-first-run",
+                  "--disable-background-networking",
+                  "--disable-component-update",
+                  "--disable-sync",
+                  "--user-data-dir=" + out.resolve("profile-" + name),
+                  "--host-resolver-rules=MAP * ~NOTFOUND",
+                  "--log-net-log=" + netlog,
+                  "--enable-logging=stderr",
+                  "--v=0",
+                  "--window-size=1280,2400",
+                  "--screenshot=" + shot.toAbsolutePath(),
+                  page.toUri().toString()),
+              out.resolve(name + ".chromium.log"));
+      assertThat(log).as("console messages of %s", name).doesNotContain(":CONSOLE");
+      List<String> requests = new ArrayList<>();
+      Matcher m =
+          Pattern.compile("\"url\":\"([^\"]+)\"")
+              .matcher(Files.readString(netlog, StandardCharsets.UTF_8));
+      while (m.find()) {
+        String url = m.group(1);
+        if (!url.startsWith("file:")
+            && !url.startsWith("data:")
+            && !BROWSER_SERVICE.matcher(url).find()) {
+          requests.add(url);
+        }
+      }
+      assertThat(requests).as("network requests of %s", name).isEmpty();
+      assertThat(ink(shot)).as("ink in the screenshot of %s", name).isGreaterThan(0.001);
+    }
+  }
+
+  @Test
+  void everyPdfPageHasInkAndTheChinesePdfsChineseText() throws Exception {
+    assumeTrue(installed("pdftoppm"), "poppler-utils is not installed (bin/test installs it)");
+    for (Path pdf : files(".pdf")) {
+      String name = pdf.getFileName().toString();
+      Path prefix = SHOTS.resolve(name);
+      run(
+          List.of("pdftoppm", "-png", "-r", "40", pdf.toString(), prefix.toString()),
+          out.resolve(name + ".pdftoppm.log"));
+      List<Path> pngs;
+      try (Stream<Path> s = Files.list(SHOTS)) {
+        pngs = s.filter(p -> p.getFileName().toString().startsWith(name + "-")).sorted().toList();
+      }
+      assertThat(pngs).as("pages of %s", name).isNotEmpty();
+      assertThat(ink(pngs.get(0))).as("ink on the first page of %s", name).isGreaterThan(0.001);
+      if (name.contains(".zh-CN.")) {
+        String text =
+            run(List.of("pdftotext", pdf.toString(), "-"), out.resolve(name + ".pdftotext.log"));
+        assertThat(Pattern.compile("\\p{IsHan}{4,}").matcher(text).find())
+            .as("Chinese text in %s", name)
+            .isTrue();
+      }
+    }
+  }
+}

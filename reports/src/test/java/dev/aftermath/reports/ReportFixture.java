@@ -1,0 +1,97 @@
+package dev.aftermath.reports;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+/**
+ * Small result tables written with DuckDB as the jobs would write them, one of them carrying
+ * hostile text where names go, and the reports rendered from them: fixed view inputs for the
+ * rendering and browser tests.
+ */
+final class ReportFixture {
+  static final String HOSTILE = "<script>alert(1)</script>${7*7}<#assign x=1>=HYPERLINK(\"x\")";
+
+  private ReportFixture() {}
+
+  static void table(Path out, Statement st, String name, String select) throws Exception {
+    Path dir = out.resolve("tables").resolve(name);
+    Files.createDirectories(dir);
+    st.execute(
+        "COPY (" + select + ") TO '" + dir.resolve("part-00000.parquet") + "' (FORMAT PARQUET)");
+  }
+
+  /** Writes the tables under {@code out/tables} and renders every report; returns the index. */
+  static Path render(Path out) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      String hostile = HOSTILE.replace("'", "''");
+      table(
+          out,
+          st,
+          "impact_totals",
+          "SELECT * FROM (VALUES ('platform', NULL, 1000000.0, 800000.0, 1200000.0, 150000.0,"
+              + " 120000.0, 180000.0), ('industry', 'retail', 600000.0, 500000.0, 700000.0,"
+              + " 90000.0, 70000.0, 110000.0), ('industry', '"
+              + hostile
+              + "', 400000.0, 300000.0, 500000.0, 60000.0, 50000.0, 70000.0)) t(scope, industry,"
+              + " lost_revenue, lost_revenue_low, lost_revenue_high, lost_margin, lost_margin_low,"
+              + " lost_margin_high)");
+      table(
+          out,
+          st,
+          "company_impact",
+          "SELECT * FROM (VALUES ('cost_total', 2521007.56, 'CNY', ''), ('fund_total', 1.5e8,"
+              + " 'CNY', ''), ('cost_share_of_fund', 0.0168, 'ratio', '')) t(metric, value, unit,"
+              + " note)");
+      table(
+          out,
+          st,
+          "merchants",
+          "SELECT 'M1' AS merchant_id, '" + hostile + "' AS name, 'retail' AS industry");
+      table(
+          out,
+          st,
+          "merchant_impact",
+          "SELECT * FROM (VALUES ('M1', 'retail', 0.7, 12345.0, 4000.0, 800.0, 'traffic', 796.0,"
+              + " 0.2, 3204.0), ('M2', 'retail', 0.2, 99999.0, 7777.0, 7777.0, 'cash', 7777.0, 1.0,"
+              + " 0.0)) t(merchant_id, industry, claim_probability, lost_revenue, actual_loss,"
+              + " cash_payout, chosen_scheme, chosen_payout, coverage_ratio, shortfall)");
+      table(
+          out,
+          st,
+          "top_exposures",
+          "SELECT 1 AS rank, 'M1' AS merchant_id, 'retail' AS industry, 50000.0 AS actual_loss,"
+              + " 30000.0 AS foreseeable_loss, 'cash' AS chosen_scheme, 10000.0 AS chosen_payout,"
+              + " 40000.0 AS shortfall, 0.0 AS exposure_contract_cap, 20000.0 AS"
+              + " exposure_foreseeable, 40000.0 AS exposure_full, 0.7 AS claim_probability,"
+              + " 14000.0 AS expected_exposure, 12.0 AS defected_customers, 3000.0 AS"
+              + " lost_member_balances, 2 AS complaints, 0 AS data_exports, 1 AS"
+              + " competitor_migrations, 0 AS contract_cancels");
+      table(
+          out,
+          st,
+          "exposure_distribution",
+          "SELECT * FROM (VALUES ('foreseeable_loss', 10000, 20000.0, 5000.0, 19000.0, 27000.0,"
+              + " 35000.0, 40000.0, 1.4e8, 0.0)) t(regime, draws, mean, sd, p50, p90, p99, max,"
+              + " fund_remaining, probability_exceeds_fund_remaining)");
+      table(
+          out,
+          st,
+          "loss_exceedance",
+          "SELECT * FROM (VALUES ('foreseeable_loss', 0.0, 1.0), ('foreseeable_loss', 20000.0,"
+              + " 0.5), ('foreseeable_loss', 40000.0, 0.0)) t(regime, x, probability)");
+      table(
+          out,
+          st,
+          "scenario_assumptions",
+          "SELECT 'schemes.cash.margin_rates.retail' AS key, '0.20' AS value,"
+              + " 'ASSUMPTION: retail margin' AS note, true AS assumption");
+    }
+    return new Reports()
+        .renderAll(
+            out, new RunInfo("test-case", null, "CNY", "2020-03-03 09:00:00 +08:00", "test"));
+  }
+}
