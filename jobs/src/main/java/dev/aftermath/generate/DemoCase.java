@@ -24,6 +24,9 @@ public final class DemoCase {
   /** The bundled Weimob scenario (notebooks-data/scenario.yaml). */
   public static final String SCENARIO_RESOURCE = "/dev/aftermath/demo/scenario.yaml";
 
+  /** The bundled facts about the Weimob incident, written beside a case generated from it. */
+  public static final String FACTS_RESOURCE = "/dev/aftermath/demo/facts.yaml";
+
   private final Path dir;
 
   public DemoCase(Path dir) {
@@ -62,10 +65,18 @@ public final class DemoCase {
 
   /** The text of the bundled Weimob scenario. */
   public static String bundledScenario() {
-    try (InputStream in = DemoCase.class.getResourceAsStream(SCENARIO_RESOURCE)) {
+    return bundled(SCENARIO_RESOURCE);
+  }
+
+  /** The quoted public figures about the Weimob incident (notebooks-data/facts.yaml). */
+  public static String bundledFacts() {
+    return bundled(FACTS_RESOURCE);
+  }
+
+  private static String bundled(String resource) {
+    try (InputStream in = DemoCase.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(
-            "the bundled scenario " + SCENARIO_RESOURCE + " is missing from the jar");
+        throw new IllegalStateException("the bundled " + resource + " is missing from the jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -92,6 +92,10 @@ public final class DemoCaseGenerator {
     Map<String, Long> truthRows = new LinkedHashMap<>();
     try {
       writeText(fs, new Path(caseDir, "scenario.yaml"), scenarioYaml);
+      if (scenarioYaml.equals(DemoCase.bundledScenario())) {
+        // the Weimob case: the quoted public figures travel with it, for the reports
+        writeText(fs, new Path(caseDir, "facts.yaml"), DemoCase.bundledFacts());
+      }
       progress.stage(
           "generate merchants",
           () -> {

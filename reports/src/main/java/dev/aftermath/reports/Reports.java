@@ -39,16 +39,21 @@ public final class Reports {
     List<Entry> entries = new ArrayList<>();
     try (ResultTables tables = new ResultTables(out)) {
       Files.createDirectories(dir);
+      Facts facts = Facts.of(run.casePath());
       for (Locale locale : LANGUAGES) {
         Map<String, String> msg = ReportRenderer.messages(locale);
         Formats f = new Formats(locale, currency);
+        Map<String, Object> investor = new LinkedHashMap<>(InvestorReport.model(tables, f, msg));
+        investor.put("facts", facts.rows(f, msg));
+        Map<String, Object> regulator = new LinkedHashMap<>(RegulatorReport.model(tables, f, msg));
+        regulator.put("remediation", facts.remediation());
         entries.add(
             write(
                 dir,
                 "investor",
                 locale,
                 msg.get("investor.title"),
-                new LinkedHashMap<>(InvestorReport.model(tables, f, msg)),
+                investor,
                 caseName,
                 generatedAt));
         entries.add(
@@ -57,7 +62,7 @@ public final class Reports {
                 "regulator",
                 locale,
                 msg.get("regulator.title"),
-                new LinkedHashMap<>(RegulatorReport.model(tables, f, msg)),
+                regulator,
                 caseName,
                 generatedAt));
         entries.add(

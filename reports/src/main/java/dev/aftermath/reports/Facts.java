@@ -1,0 +1,96 @@
+package dev.aftermath.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * Quoted public figures about the platform ({@code facts.yaml} beside the case's scenario), each
+ * with its source, and the remediation measures as the company reported them. Reports show them
+ * apart from the engine's figures; a case without the file has none.
+ */
+record Facts(List<Fact> facts, List<String> remediation) {
+  /** One quoted figure. */
+  record Fact(String key, Object value, String unit, String asOf, String source) {}
+
+  static Facts none() {
+    return new Facts(List.of(), List.of());
+  }
+
+  @SuppressWarnings("unchecked")
+  static Facts of(String casePath) {
+    if (casePath == null) {
+      return none();
+    }
+    Path file = Path.of(casePath).resolve("facts.yaml");
+    if (!Files.isRegularFile(file)) {
+      return none();
+    }
+    Object doc;
+    try {
+      doc =
+          new Load(LoadSettings.builder().setLabel(file.toString()).build())
+              .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    if (!(doc instanceof Map<?, ?> root)) {
+      throw new IllegalArgumentException(file + ": expected a mapping with facts and remediation");
+    }
+    List<Fact> facts = new ArrayList<>();
+    if (root.get("facts") instanceof List<?> list) {
+      for (Object o : list) {
+        if (o instanceof Map<?, ?> m) {
+          facts.add(
+              new Fact(
+                  String.valueOf(m.get("key")),
+                  m.get("value"),
+                  m.get("unit") == null ? "" : String.valueOf(m.get("unit")),
+                  m.get("as_of") == null ? "" : String.valueOf(m.get("as_of")),
+                  m.get("source") == null ? "" : String.valueOf(m.get("source"))));
+        }
+      }
+    }
+    List<String> remediation = new ArrayList<>();
+    if (root.get("remediation") instanceof List<?> list) {
+      for (Object o : list) {
+        remediation.add(String.valueOf(o));
+      }
+    }
+    return new Facts(facts, remediation);
+  }
+
+  /** The figures formatted for a report: label, value, as of, source. */
+  List<List<String>> rows(Formats f, Map<String, String> msg) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Fact fact : facts) {
+      String value;
+      if (fact.value() instanceof Number n) {
+        double v = n.doubleValue();
+        value =
+            "merchants".equals(fact.unit())
+                ? f.count(v)
+                : fact.unit().length() == 3 ? f.moneyIn(v, fact.unit()) : f.number(v, 2);
+        if ("HKD".equals(fact.unit()) && v < 1000) {
+          value = fact.unit() + " " + f.number(v, 2); // a share price, not abbreviated
+        }
+      } else {
+        value = String.valueOf(fact.value());
+      }
+      rows.add(
+          List.of(
+              msg.getOrDefault("fact." + fact.key(), fact.key()),
+              value,
+              fact.asOf(),
+              fact.source()));
+    }
+    return rows;
+  }
+}
