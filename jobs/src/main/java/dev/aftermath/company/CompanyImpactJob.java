@@ -66,9 +66,10 @@ public final class CompanyImpactJob {
     written.put(
         "company_impact",
         writer.result("company_impact", spark.createDataFrame(rows, schema).coalesce(1)));
-    Dataset<Row> study = eventStudy();
-    if (study != null) {
-      written.put("event_study", writer.result("event_study", study));
+    List<EventStudy.Day> prices = sharePrices();
+    if (!prices.isEmpty()) {
+      written.put("event_study", writer.result("event_study", eventStudy(prices)));
+      written.put("share_path", writer.result("share_path", sharePath(prices)));
     }
     return written;
   }
@@ -269,10 +270,14 @@ public final class CompanyImpactJob {
     return v == null ? 0 : ((Number) v).doubleValue();
   }
 
-  /** {@code event_study}: per day and per window, for each event; null without share prices. */
-  private Dataset<Row> eventStudy() {
+  /**
+   * The platform's and the market's closes on the days both traded, oldest first; empty without
+   * share prices or the scenario's symbols.
+   */
+  private List<EventStudy.Day> sharePrices() {
+    List<EventStudy.Day> days = new ArrayList<>();
     if (scenario.share().isEmpty() || !writer.exists("share_prices")) {
-      return null;
+      return days;
     }
     String symbol = scenario.share().get().symbol();
     String market = scenario.share().get().market();
@@ -285,13 +290,41 @@ public final class CompanyImpactJob {
             num(r.getAs("close"));
       }
     }
-    List<EventStudy.Day> days = new ArrayList<>();
     closes.forEach(
         (d, c) -> {
           if (!Double.isNaN(c[0]) && !Double.isNaN(c[1])) {
             days.add(new EventStudy.Day(d, c[0], c[1]));
           }
         });
+    return days;
+  }
+
+  /** {@code share_path}: both closes and both rebased to 100 at the first common day. */
+  private Dataset<Row> sharePath(List<EventStudy.Day> days) {
+    List<Row> rows = new ArrayList<>();
+    double p0 = days.get(0).close();
+    double m0 = days.get(0).marketClose();
+    for (EventStudy.Day d : days) {
+      rows.add(
+          RowFactory.create(
+              d.date(),
+              d.close(),
+              d.marketClose(),
+              100 * d.close() / p0,
+              100 * d.marketClose() / m0));
+    }
+    StructType schema =
+        new StructType()
+            .add("date", DataTypes.DateType)
+            .add("close", DataTypes.DoubleType)
+            .add("market_close", DataTypes.DoubleType)
+            .add("close_rebased", DataTypes.DoubleType)
+            .add("market_rebased", DataTypes.DoubleType);
+    return spark.createDataFrame(rows, schema).coalesce(1);
+  }
+
+  /** {@code event_study}: per day and per window, for each event. */
+  private Dataset<Row> eventStudy(List<EventStudy.Day> days) {
     EventStudyTerms terms = scenario.eventStudy();
     List<Row> rows = new ArrayList<>();
     for (EventStudyTerms.Event e : terms.events()) {

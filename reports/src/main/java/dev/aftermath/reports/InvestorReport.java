@@ -159,6 +159,26 @@ final class InvestorReport {
       }
       m.put("companyRows", cost);
     }
+    if (tables.has("share_path")) {
+      Table sp = tables.table("share_path", "date");
+      List<double[]> share = new ArrayList<>();
+      List<double[]> market = new ArrayList<>();
+      for (int i = 0; i < sp.rowCount(); i++) {
+        share.add(new double[] {i, Rows.num(sp, i, "close_rebased")});
+        market.add(new double[] {i, Rows.num(sp, i, "market_rebased")});
+      }
+      if (!share.isEmpty()) {
+        m.put(
+            "priceChart",
+            Charts.lines(
+                "price",
+                msg.get("axis.trading_day"),
+                msg.get("axis.rebased"),
+                List.of(msg.get("series.share"), msg.get("series.market")),
+                List.of(share.toArray(new double[0][]), market.toArray(new double[0][]))));
+        m.put("priceFrom", f.date(java.time.LocalDate.parse(Rows.text(sp, 0, "date"))));
+      }
+    }
     if (tables.has("event_study")) {
       Table es = tables.table("event_study", "event, kind, relative_day, window_from, window_to");
       List<List<String>> windows = new ArrayList<>();
