@@ -110,7 +110,7 @@ public final class LiabilityExposureJob {
             true);
     int n = merchants.size();
     int[] group = new int[n];
-    double[][] a = new double[8][n];
+    double[][] a = new double[7][n];
     for (int i = 0; i < n; i++) {
       ExposureInput m = merchants.get(i);
       group[i] = groups.get(m.industry());

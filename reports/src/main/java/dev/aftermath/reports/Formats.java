@@ -58,6 +58,16 @@ public final class Formats {
     return sign + currency + " " + count(a);
   }
 
+  /** A 90% interval of money: low – high. */
+  public String moneyRange(double low, double high) {
+    return money(low) + " – " + money(high);
+  }
+
+  /** A 90% interval of counts: low – high. */
+  public String countRange(double low, double high) {
+    return count(low) + " – " + count(high);
+  }
+
   /** A share as a percentage with one decimal. */
   public String percent(double v) {
     return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v);

@@ -38,9 +38,9 @@ final class InvestorReport {
           new Figure(
               msg.get("fig.defected_customers"),
               f.count(Rows.num(d, q, "defected_customers")),
-              f.count(Rows.num(d, q, "defected_customers_low"))
-                  + " – "
-                  + f.count(Rows.num(d, q, "defected_customers_high")),
+              f.countRange(
+                  Rows.num(d, q, "defected_customers_low"),
+                  Rows.num(d, q, "defected_customers_high")),
               "defection_totals.defected_customers"));
       headline.add(
           new Figure(
@@ -307,6 +307,6 @@ final class InvestorReport {
   }
 
   static String range(Formats f, Table t, int i, String low, String high) {
-    return f.money(Rows.num(t, i, low)) + " – " + f.money(Rows.num(t, i, high));
+    return f.moneyRange(Rows.num(t, i, low), Rows.num(t, i, high));
   }
 }

@@ -66,9 +66,9 @@ final class RegulatorReport {
                 f.count(Rows.num(d, i, "merchants")),
                 f.count(Rows.num(d, i, "active_customers")),
                 f.count(Rows.num(d, i, "defected_customers")),
-                f.count(Rows.num(d, i, "defected_customers_low"))
-                    + " – "
-                    + f.count(Rows.num(d, i, "defected_customers_high")),
+                f.countRange(
+                    Rows.num(d, i, "defected_customers_low"),
+                    Rows.num(d, i, "defected_customers_high")),
                 f.count(Rows.num(d, i, "confirmed_defections")),
                 f.money(Rows.num(d, i, "lost_member_balances"))));
         if (platform || "prepaid_cards".equals(code)) {

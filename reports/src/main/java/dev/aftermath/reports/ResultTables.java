@@ -7,16 +7,21 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
  * The jobs' result tables under {@code OUT/tables/}, read as Tablesaw tables. Parquet is read
  * through an embedded DuckDB (every part file of a table's folder, decimals as doubles), which
- * needs no Hadoop on the report side. Tables are small: one row per merchant at most.
+ * needs no Hadoop on the report side. Whole tables are small (one row per merchant at most) and are
+ * read once per instance: every report is built in two languages from the same reads. Large tables
+ * (signals, the daily counterfactual) are only ever filtered or aggregated in DuckDB.
  */
 public final class ResultTables implements AutoCloseable {
   private final Path tables;
   private final Connection duck;
+  private final Map<String, Table> read = new HashMap<>();
 
   public ResultTables(Path out) {
     this.tables = out.resolve("tables");
@@ -37,21 +42,17 @@ public final class ResultTables implements AutoCloseable {
 
   /** The table {@code name}, ordered as given by {@code orderBy} (a column list, may be empty). */
   public Table table(String name, String orderBy) {
-    if (!has(name)) {
-      throw new IllegalArgumentException("result table " + name + " is missing in " + tables);
-    }
-    String glob = tables.resolve(name).resolve("*.parquet").toString().replace("'", "''");
-    String sql =
-        "SELECT * FROM read_parquet('"
-            + glob
-            + "')"
-            + (orderBy.isEmpty() ? "" : " ORDER BY " + orderBy);
-    try (Statement st = duck.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      return Table.read().db(rs, name);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read result table " + name, e);
-    }
+    return read.computeIfAbsent(
+        name + " ORDER BY " + orderBy,
+        k ->
+            select(
+                name,
+                "SELECT * FROM " + source(name) + (orderBy.isEmpty() ? "" : " ORDER BY " + orderBy),
+                "read"));
+  }
+
+  public Table table(String name) {
+    return table(name, "");
   }
 
   /**
@@ -59,21 +60,12 @@ public final class ResultTables implements AutoCloseable {
    * when given): aggregated in DuckDB, so a large raw table (signals) never reaches the report.
    */
   public Table counts(String name, String column, String nullColumn) {
-    String glob = tables.resolve(name).resolve("*.parquet").toString().replace("'", "''");
     String by =
         nullColumn == null ? column : column + ", " + nullColumn + " IS NULL AS level_merchant";
-    String sql =
-        "SELECT "
-            + by
-            + ", count(*) AS n FROM read_parquet('"
-            + glob
-            + "') GROUP BY ALL ORDER BY ALL";
-    try (Statement st = duck.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      return Table.read().db(rs, name + "_counts");
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot count result table " + name, e);
-    }
+    return select(
+        name,
+        "SELECT " + by + ", count(*) AS n FROM " + source(name) + " GROUP BY ALL ORDER BY ALL",
+        "count");
   }
 
   /**
@@ -81,15 +73,10 @@ public final class ResultTables implements AutoCloseable {
    * literals), ordered by {@code orderBy}: one merchant's rows of a large table.
    */
   public Table query(String name, String where, String orderBy) {
-    String glob = tables.resolve(name).resolve("*.parquet").toString().replace("'", "''");
-    String sql =
-        "SELECT * FROM read_parquet('" + glob + "') WHERE " + where + " ORDER BY " + orderBy;
-    try (Statement st = duck.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      return Table.read().db(rs, name);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot query result table " + name, e);
-    }
+    return select(
+        name,
+        "SELECT * FROM " + source(name) + " WHERE " + where + " ORDER BY " + orderBy,
+        "query");
   }
 
   /**
@@ -102,25 +89,34 @@ public final class ResultTables implements AutoCloseable {
 
   /** The same over the rows matching {@code where} (callers quote literals). */
   public Table aggregate(String name, String select, String where) {
-    String glob = tables.resolve(name).resolve("*.parquet").toString().replace("'", "''");
-    String sql =
+    return select(
+        name,
         "SELECT "
             + select
-            + " FROM read_parquet('"
-            + glob
-            + "') WHERE "
+            + " FROM "
+            + source(name)
+            + " WHERE "
             + where
-            + " GROUP BY ALL ORDER BY ALL";
+            + " GROUP BY ALL ORDER BY ALL",
+        "aggregate");
+  }
+
+  /** All part files of the table's folder, as a DuckDB table expression. */
+  private String source(String name) {
+    if (!has(name)) {
+      throw new IllegalArgumentException("result table " + name + " is missing in " + tables);
+    }
+    String glob = tables.resolve(name).resolve("*.parquet").toString().replace("'", "''");
+    return "read_parquet('" + glob + "')";
+  }
+
+  private Table select(String name, String sql, String what) {
     try (Statement st = duck.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       return Table.read().db(rs, name);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot aggregate result table " + name, e);
+      throw new IllegalStateException("cannot " + what + " result table " + name, e);
     }
-  }
-
-  public Table table(String name) {
-    return table(name, "");
   }
 
   @Override

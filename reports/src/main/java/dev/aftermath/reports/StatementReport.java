@@ -60,7 +60,7 @@ final class StatementReport {
       if (c.length > 3 && impact.containsColumn(c[3])) {
         double lo = Rows.num(impact, i, c[3]);
         double hi = Rows.num(impact, i, c[4]);
-        interval = money ? f.money(lo) + " – " + f.money(hi) : f.count(lo) + " – " + f.count(hi);
+        interval = money ? f.moneyRange(lo, hi) : f.countRange(lo, hi);
       }
       loss.add(
           new Figure(
