@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       FitCommand.class,
       ReportCommand.class,
-      StatementCommand.class
+      StatementCommand.class,
+      BenchmarkCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

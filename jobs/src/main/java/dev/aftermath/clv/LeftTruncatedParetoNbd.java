@@ -68,6 +68,36 @@ public record LeftTruncatedParetoNbd(ParetoNbd base, double theta) implements Pu
     return logLikelihood(x, tx, t, 0);
   }
 
+  /**
+   * The same sum as one history at a time, sharing what histories have in common: log Γ(r+x) − log
+   * Γ(r) once per purchase count, and the probability of being seen once per span f+T (a span
+   * depends only on the history's origin, so there are few).
+   */
+  @Override
+  public double logLikelihoodSum(double[] x, double[] tx, double[] t, double[] f, double[] w) {
+    java.util.Map<Double, Double> ratios = new java.util.HashMap<>();
+    java.util.Map<Double, Double> seen = new java.util.HashMap<>();
+    double logTheta = Math.log(theta);
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      double fi = f == null ? 0 : f[i];
+      double xi = x[i];
+      double present =
+          base.logLikelihoodGiven(
+              xi + 1, fi + tx[i], fi + t[i], ratios.computeIfAbsent(xi + 1, base::logGammaRatio));
+      double arrived =
+          logTheta
+              + base.logLikelihoodGiven(
+                  xi, tx[i], t[i], ratios.computeIfAbsent(xi, base::logGammaRatio));
+      double span = fi + t[i];
+      double logSeen =
+          seen.computeIfAbsent(
+              span, sp -> Math.log(-Math.expm1(base.logLikelihood(0, 0, sp)) + theta * sp));
+      sum += w[i] * (LogSpace.sum(present, arrived) - logSeen);
+    }
+    return sum;
+  }
+
   @Override
   public double probabilityAlive(double x, double tx, double t, double f) {
     double w = probabilityPresentAtOrigin(x, tx, t, f);

@@ -22,6 +22,7 @@ import org.hipparchus.special.Gamma;
 public record ParetoNbd(double r, double alpha, double s, double beta) implements PurchaseModel {
   static final int NODES = 16;
   private static final double[][] RULE = rule();
+  private static final double[] LOG_WEIGHTS = logWeights();
 
   private static double[][] rule() {
     GaussIntegrator g = new GaussIntegratorFactory().legendre(NODES, 0, 1);
@@ -29,6 +30,14 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     for (int k = 0; k < out[0].length; k++) {
       out[0][k] = g.getPoint(k);
       out[1][k] = g.getWeight(k);
+    }
+    return out;
+  }
+
+  private static double[] logWeights() {
+    double[] out = new double[NODES];
+    for (int k = 0; k < NODES; k++) {
+      out[k] = Math.log(RULE[1][k]);
     }
     return out;
   }
@@ -54,19 +63,21 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
   /** log of the "still active at T" term and of the "left in [t_x, T]" term, without the common. */
   private double[] logTerms(double x, double tx, double t) {
-    double active = -(r + x) * Math.log(alpha + t) + s * Math.log(beta / (beta + t));
+    double logBeta = Math.log(beta);
+    double active = -(r + x) * Math.log(alpha + t) + s * (logBeta - Math.log(beta + t));
     double left = Double.NEGATIVE_INFINITY;
     double span = t - tx;
     if (span > 0) {
       double[] logs = new double[NODES];
       double max = Double.NEGATIVE_INFINITY;
+      double constant = Math.log(span) + Math.log(s) - logBeta + (s + 1) * logBeta;
       for (int k = 0; k < NODES; k++) {
         double tau = tx + RULE[0][k] * span;
         logs[k] =
-            Math.log(RULE[1][k] * span)
+            LOG_WEIGHTS[k]
+                + constant
                 - (r + x) * Math.log(alpha + tau)
-                + Math.log(s / beta)
-                + (s + 1) * Math.log(beta / (beta + tau));
+                - (s + 1) * Math.log(beta + tau);
         max = Math.max(max, logs[k]);
       }
       double sum = 0;
@@ -80,9 +91,21 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
   @Override
   public double logLikelihood(double x, double tx, double t) {
-    double common = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha);
+    return logLikelihoodGiven(x, tx, t, Gamma.logGamma(r + x) - Gamma.logGamma(r));
+  }
+
+  /**
+   * The log-likelihood given log Γ(r+x) − log Γ(r), which a caller summing many histories computes
+   * once per x ({@link #logGammaRatio}).
+   */
+  double logLikelihoodGiven(double x, double tx, double t, double logGammaRatio) {
     double[] terms = logTerms(x, tx, t);
-    return common + LogSpace.sum(terms[0], terms[1]);
+    return logGammaRatio + r * Math.log(alpha) + LogSpace.sum(terms[0], terms[1]);
+  }
+
+  /** log Γ(r+x) − log Γ(r). */
+  double logGammaRatio(double x) {
+    return Gamma.logGamma(r + x) - Gamma.logGamma(r);
   }
 
   @Override

@@ -33,6 +33,19 @@ public interface PurchaseModel extends Serializable {
     return logLikelihood(x, tx, t);
   }
 
+  /**
+   * The weighted sum of the log-likelihoods of histories (x, t_x, T, f; f may be null): what a fit
+   * maximises. Models may share work between histories here; the value is the same as the sum of
+   * {@link #logLikelihood(double, double, double, double)}.
+   */
+  default double logLikelihoodSum(double[] x, double[] tx, double[] t, double[] f, double[] w) {
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      sum += w[i] * logLikelihood(x[i], tx[i], t[i], f == null ? 0 : f[i]);
+    }
+    return sum;
+  }
+
   default double probabilityAlive(double x, double tx, double t, double f) {
     return probabilityAlive(x, tx, t);
   }

@@ -59,15 +59,7 @@ public record PurchaseModelFit(
       throw new IllegalArgumentException("no customers to fit");
     }
     meanT /= customers;
-    ToDoubleFunction<double[]> ll =
-        log -> {
-          PurchaseModel m = fromLog.apply(log);
-          double sum = 0;
-          for (int i = 0; i < x.length; i++) {
-            sum += w[i] * m.logLikelihood(x[i], tx[i], t[i], f == null ? 0 : f[i]);
-          }
-          return sum;
-        };
+    ToDoubleFunction<double[]> ll = log -> fromLog.apply(log).logLikelihoodSum(x, tx, t, f, w);
     double scale = Math.log(Math.max(1e-6, meanT));
     boolean pareto = !(fromLog.apply(new double[parameters]) instanceof BgNbd);
     double[] start = new double[parameters];

@@ -2,7 +2,7 @@ package dev.aftermath.daily;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
@@ -101,17 +101,38 @@ public final class MerchantDayJob {
         .orderBy("merchant_id", "date", "hour");
   }
 
+  /**
+   * The sums per key, in two steps so that distinct customers need no separate pass: per key and
+   * customer first (each customer once), then per key, counting the customers with a paid order
+   * (guest orders, without a customer, count in the sums but not as customers).
+   */
   private static Dataset<Row> aggregate(Dataset<Row> orders, List<String> keys) {
     Column paid = col("status").equalTo("PAID");
     Column refunded = col("status").equalTo("REFUNDED");
-    return orders
+    List<Column> perCustomerKeys = new java.util.ArrayList<>();
+    keys.forEach(k -> perCustomerKeys.add(col(k)));
+    perCustomerKeys.add(col("customer_id"));
+    Dataset<Row> perCustomer =
+        orders
+            .groupBy(perCustomerKeys.toArray(Column[]::new))
+            .agg(
+                sum(when(paid, col("revenue"))).as("net_revenue"),
+                sum(when(paid, lit(1)).otherwise(lit(0)))
+                    .cast(DataTypes.LongType)
+                    .as("paid_orders"),
+                sum(when(refunded, lit(1)).otherwise(lit(0)))
+                    .cast(DataTypes.LongType)
+                    .as("refunds"),
+                sum(when(refunded, col("amount").minus(col("tax")))).as("refund_amount"));
+    Column buyer = col("customer_id").isNotNull().and(col("paid_orders").gt(0));
+    return perCustomer
         .groupBy(keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
         .agg(
-            sum(when(paid, col("revenue"))).as("net_revenue"),
-            sum(when(paid, lit(1)).otherwise(lit(0))).cast(DataTypes.LongType).as("paid_orders"),
-            count_distinct(when(paid, col("customer_id"))).as("customers"),
-            sum(when(refunded, lit(1)).otherwise(lit(0))).cast(DataTypes.LongType).as("refunds"),
-            sum(when(refunded, col("amount").minus(col("tax")))).as("refund_amount"));
+            sum("net_revenue").as("net_revenue"),
+            sum("paid_orders").as("paid_orders"),
+            count(when(buyer, lit(1))).as("customers"),
+            sum("refunds").as("refunds"),
+            sum("refund_amount").as("refund_amount"));
   }
 
   /** One row per merchant and day from max(signup, from) to min(left_platform_at, to). */

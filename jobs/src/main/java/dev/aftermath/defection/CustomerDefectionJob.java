@@ -76,6 +76,8 @@ public final class CustomerDefectionJob {
         CustomerHistories.of(writer.read("orders"), merchants, cal, scenario.outage().start())
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      // the customer summaries, computed once and kept: every later step reads them
+      progress.stage("defection: customer histories", histories::count);
       CustomerModels models =
           progress.stage("defection: customer models", () -> CustomerModels.fit(histories, cal));
       written.put("bgnbd_fits", writer.result("bgnbd_fits", models.table(spark)));

@@ -1,9 +1,11 @@
 package dev.aftermath.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -163,26 +165,31 @@ public final class IngestJob {
 
   /**
    * Splits good rows into kept rows and duplicates: of the rows sharing a key, the first by file,
-   * line and row is kept. Only the rows of repeated keys are ranked, so a clean table costs one
-   * aggregation.
+   * line and row is kept. Keys are counted by their 64-bit hash (a fixed-width aggregation, much
+   * cheaper than one over the key strings); only the rows whose hash repeats are then ranked by
+   * their actual key, so a hash collision costs a little work and never a wrong answer.
    */
   static Deduplicated dedupe(Dataset<Row> good, List<String> key) {
     if (key.isEmpty()) {
       return new Deduplicated(good, good.limit(0), null);
     }
     Column[] k = key.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new);
-    scala.collection.immutable.Seq<String> keySeq =
-        scala.jdk.javaapi.CollectionConverters.asScala(key).toList();
-    // the repeated keys are few: computed once, then used by both joins and by the counts
+    Dataset<Row> hashed = good.withColumn(KEY_HASH, xxhash64(k));
+    // the repeated hashes are few: computed once, then used by both joins
     Dataset<Row> repeated =
-        good.groupBy(k)
+        hashed
+            .groupBy(KEY_HASH)
             .count()
             .filter(col("count").gt(1))
             .drop("count")
             .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> unique = good.join(repeated, keySeq, "left_anti");
+    Dataset<Row> candidates =
+        repeated.count() <= BROADCAST_REPEATED_KEYS ? broadcast(repeated) : repeated;
+    Dataset<Row> unique = hashed.join(candidates, KEY_HASH_SEQ, "left_anti").drop(KEY_HASH);
     Dataset<Row> ranked =
-        good.join(repeated, keySeq, "left_semi")
+        hashed
+            .join(candidates, KEY_HASH_SEQ, "left_semi")
+            .drop(KEY_HASH)
             .withColumn(
                 "_rank",
                 row_number()
@@ -196,6 +203,13 @@ public final class IngestJob {
     Dataset<Row> dups = ranked.filter(col("_rank").gt(1)).drop("_rank");
     return new Deduplicated(kept, dups, repeated);
   }
+
+  private static final String KEY_HASH = "_key_hash";
+  private static final scala.collection.immutable.Seq<String> KEY_HASH_SEQ =
+      scala.jdk.javaapi.CollectionConverters.asScala(List.of(KEY_HASH)).toList();
+
+  /** Up to this many repeated key hashes are sent to every task rather than shuffled. */
+  static final long BROADCAST_REPEATED_KEYS = 2_000_000;
 
   /** Rows kept, the repeats dropped, and the cached repeated keys (null without a key). */
   record Deduplicated(Dataset<Row> kept, Dataset<Row> duplicates, Dataset<Row> repeatedKeys) {}

@@ -20,6 +20,8 @@ import dev.aftermath.reports.RunInfo;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.schemes.PayoutSchemesJob;
 import dev.aftermath.spark.Progress;
+import dev.aftermath.spark.SparkSettings;
+import dev.aftermath.spark.StageMetrics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +29,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -136,6 +140,8 @@ public final class Pipeline {
               out.root(),
               ingest,
               tables,
+              progress.stages(),
+              SparkSettings.effective(spark),
               (System.nanoTime() - start) / 1e9);
       writer.text(out.runSummary(), summary.json());
       writer.cleanStaging();
@@ -208,6 +214,8 @@ public final class Pipeline {
       String outPath,
       IngestResult ingest,
       Map<String, Long> tables,
+      List<StageMetrics> stages,
+      Map<String, String> sparkSettings,
       double seconds) {
 
     /** The summary as printed at the end of a run. */
@@ -260,6 +268,22 @@ public final class Pipeline {
       json.put("rows_duplicate", ingest.rowsDuplicate());
       json.put("tables", tables);
       json.put("seconds", Math.round(seconds * 10) / 10.0);
+      List<Map<String, Object>> stageList = new ArrayList<>();
+      for (StageMetrics m : stages) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("stage", m.name());
+        e.put("rows_read", m.rowsRead());
+        e.put("rows_written", m.rowsWritten());
+        e.put("wall_seconds", Math.round(m.wallSeconds() * 100) / 100.0);
+        e.put("cpu_seconds", Math.round(m.cpuSeconds() * 100) / 100.0);
+        e.put("peak_heap_mib", m.peakHeapMiB());
+        e.put("peak_rss_mib", m.peakRssMiB());
+        stageList.add(e);
+      }
+      json.put("stages", stageList);
+      json.put("spark_settings", new TreeMap<>(sparkSettings));
+      json.put("cores", Runtime.getRuntime().availableProcessors());
+      json.put("max_heap_mib", Runtime.getRuntime().maxMemory() >> 20);
       try {
         return new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)

@@ -2,9 +2,12 @@ package dev.aftermath.spark;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Progress of long stages on stderr: the stage name, rows done so far (records read and written by
  * finished Spark tasks) and the elapsed time, every few seconds while a stage runs, and one line
- * when it ends.
+ * when it ends. Keeps each stage's {@link StageMetrics} for the run summary and the benchmark.
  */
 public final class Progress implements AutoCloseable {
   private final SparkSession spark;
@@ -30,6 +33,7 @@ public final class Progress implements AutoCloseable {
   private volatile String stage;
   private volatile long stageStart;
   private final long runStart = System.nanoTime();
+  private final List<StageMetrics> finished = new ArrayList<>();
 
   public Progress(SparkSession spark, PrintStream err, Duration every) {
     this.spark = spark;
@@ -67,18 +71,32 @@ public final class Progress implements AutoCloseable {
     peakHeap.set(0);
     long read0 = rowsRead.get();
     long written0 = rowsWritten.get();
+    long cpu0 = processCpuNanos();
     spark.sparkContext().setJobDescription(name);
     try {
       T result = work.get();
+      StageMetrics m =
+          new StageMetrics(
+              name,
+              rowsRead.get() - read0,
+              rowsWritten.get() - written0,
+              (System.nanoTime() - stageStart) / 1e9,
+              (processCpuNanos() - cpu0) / 1e9,
+              peakHeapMiB(),
+              peakRssMiB());
+      synchronized (finished) {
+        finished.add(m);
+      }
       err.printf(
           Locale.ROOT,
-          "[%s] done: %,d rows read, %,d written, %s, peak heap %,d MiB, peak RSS so far %,d MiB%n",
+          "[%s] done: %,d rows read, %,d written, %s, cpu %.1f s, peak heap %,d MiB, peak RSS so far %,d MiB%n",
           name,
-          rowsRead.get() - read0,
-          rowsWritten.get() - written0,
+          m.rowsRead(),
+          m.rowsWritten(),
           elapsed(stageStart),
-          peakHeapMiB(),
-          peakRssMiB());
+          m.cpuSeconds(),
+          m.peakHeapMiB(),
+          m.peakRssMiB());
       return result;
     } finally {
       stage = outer;
@@ -95,6 +113,22 @@ public final class Progress implements AutoCloseable {
           work.run();
           return null;
         });
+  }
+
+  /** The stages finished so far, in the order they ended. */
+  public List<StageMetrics> stages() {
+    synchronized (finished) {
+      return List.copyOf(finished);
+    }
+  }
+
+  /** CPU time of the whole process so far (every thread), or 0 where the JVM cannot tell. */
+  public static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
   }
 
   /** Time since this reporter started, as m:ss. */

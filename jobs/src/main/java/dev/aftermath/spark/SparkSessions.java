@@ -1,34 +1,27 @@
 package dev.aftermath.spark;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Creates the one SparkSession of a command, at the edge. Local mode unless a master is already
- * configured (as under spark-submit), with the settings the jobs rely on.
+ * Creates the one SparkSession of a command, at the edge: local mode unless a master is already
+ * configured (as under spark-submit), with the settings of {@link SparkSettings}.
  */
 public final class SparkSessions {
   private SparkSessions() {}
 
-  /** A session for {@code appName}: local[*] by default, or the master spark-submit set. */
+  /**
+   * A session for {@code appName}: local[*] by default ({@code -Daftermath.master} picks another
+   * local master), or the master spark-submit set.
+   */
   public static SparkSession create(String appName) {
+    SparkConf already = new SparkConf(true);
+    boolean local = !already.contains("spark.master");
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
-    if (System.getProperty("spark.master") == null) {
-      builder
-          .master(System.getProperty("aftermath.master", "local[*]"))
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.ui.enabled", "false")
-          .config("spark.sql.shuffle.partitions", "8");
+    SparkSettings.toApply(local, already).forEach(builder::config);
+    if (local && System.getProperty("aftermath.master") != null) {
+      builder.master(System.getProperty("aftermath.master"));
     }
-    return builder
-        .config("spark.sql.adaptive.enabled", "true")
-        .config("spark.sql.datetime.java8API.enabled", "true")
-        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-        // decimals in a form every Parquet reader keeps the scale of (Tablesaw's reader drops it
-        // otherwise)
-        .config("spark.sql.parquet.writeLegacyFormat", "true")
-        .config("spark.sql.sources.partitionOverwriteMode", "static")
-        .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-        .getOrCreate();
+    return builder.getOrCreate();
   }
 }

@@ -104,6 +104,30 @@ class LeftTruncatedParetoNbdTest {
   }
 
   @Test
+  void theFitsSumEqualsTheHistoriesOneByOne() {
+    List<double[]> rows = simulate(5L).subList(0, 3_000);
+    double[] x = column(rows, 0);
+    double[] tx = column(rows, 1);
+    double[] t = column(rows, 2);
+    double[] f = column(rows, 3);
+    double[] w = new double[rows.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = 1 + i % 3;
+    }
+    PurchaseModel m = new LeftTruncatedParetoNbd(new ParetoNbd(0.9, 27, 1.2, 300), 0.004);
+    double oneByOne = 0;
+    for (int i = 0; i < x.length; i++) {
+      oneByOne += w[i] * m.logLikelihood(x[i], tx[i], t[i], f[i]);
+    }
+    assertThat(m.logLikelihoodSum(x, tx, t, f, w))
+        .isCloseTo(oneByOne, within(1e-9 * Math.abs(oneByOne)));
+    // the base model's common term, split out for the sum, gives the published form back
+    ParetoNbd base = new ParetoNbd(0.9, 27, 1.2, 300);
+    assertThat(base.logLikelihoodGiven(4, 30, 80, base.logGammaRatio(4)))
+        .isEqualTo(base.logLikelihood(4, 30, 80));
+  }
+
+  @Test
   void predictsNonReturnWhereBgNbdCannot() {
     List<double[]> rows = simulate(3L);
     double[] x = column(rows, 0);
