@@ -53,6 +53,7 @@ public final class DemoCaseGenerator {
   private final CaseFormat format;
   private final String outDir;
   private final Progress progress;
+  private double volume = 1;
 
   public DemoCaseGenerator(
       SparkSession spark,
@@ -73,6 +74,18 @@ public final class DemoCaseGenerator {
     this.progress = progress;
   }
 
+  /**
+   * Multiplies every merchant's order rate by {@code v} (default 1, the calibrated case): a larger
+   * case for benchmarks, with the same merchants, fee tiers and planted effects.
+   */
+  public DemoCaseGenerator withVolume(double v) {
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException("volume must be a positive number, not " + v);
+    }
+    this.volume = v;
+    return this;
+  }
+
   /** Generates the case and its truth. */
   public GenerateResult run() {
     spark.conf().set("spark.sql.session.timeZone", scenario.timezone().getId());
@@ -82,7 +95,7 @@ public final class DemoCaseGenerator {
     Path staging = new Path(out, ".staging-" + UUID.randomUUID());
     Path caseDir = new Path(staging, "case");
     Path truthDir = new Path(staging, "truth");
-    List<MerchantProfile> profiles = MerchantFactory.create(seed, merchants, scenario);
+    List<MerchantProfile> profiles = MerchantFactory.create(seed, merchants, scenario, volume);
     MerchantSimulator simulator = new MerchantSimulator(seed, scenario, text);
     CaseRows rows = new CaseRows(scenario.timezone(), text);
     JavaRDD<MerchantProfile> rdd =
@@ -378,6 +391,7 @@ public final class DemoCaseGenerator {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("seed", seed);
     json.put("merchants", merchants);
+    json.put("volume", volume);
     json.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
     json.put("case_rows", caseRows);
     Dataset<Row> bad = spark.read().parquet(new Path(truthDir, "bad_rows").toString());

@@ -23,16 +23,19 @@ public final class MerchantFactory {
 
   private MerchantFactory() {}
 
-  /** {@code n} merchants for {@code scenario}, reproducible from {@code seed}. */
-  public static List<MerchantProfile> create(long seed, int n, Scenario scenario) {
+  /**
+   * {@code n} merchants for {@code scenario}, reproducible from {@code seed}; {@code volume}
+   * multiplies every merchant's order rate (1 = the calibrated case), after its fee tier is drawn.
+   */
+  public static List<MerchantProfile> create(long seed, int n, Scenario scenario, double volume) {
     List<MerchantProfile> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(one(seed, i, scenario));
+      out.add(one(seed, i, scenario, volume));
     }
     return out;
   }
 
-  static MerchantProfile one(long seed, int i, Scenario scenario) {
+  static MerchantProfile one(long seed, int i, Scenario scenario, double volume) {
     UniformRandomProvider rng = Rngs.of(seed, Rngs.PROFILE, i);
     ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
     LocalDate history = scenario.analysis().historyStart();
@@ -55,6 +58,7 @@ public final class MerchantFactory {
     size = Math.min(2500, Math.max(0.15, size));
     int fee = size < 2 ? 398 : size < 10 ? 567 : size < 50 ? 833 : size < 300 ? 1650 : 3300;
     boolean ad = rng.nextDouble() < industry.adEligibleShare;
+    size *= volume;
 
     double recovered = 100;
     double u = rng.nextDouble();
