@@ -152,27 +152,8 @@ public final class IngestJob {
     }
   }
 
-  /**
-   * Source rows of a table, validated: one output row per input row. Parquet sources whose columns
-   * already have the contract's types are checked by Spark SQL expressions ({@link
-   * TypedValidation}); the others row by row in Java ({@link RowValidator}). Both give the same
-   * rows.
-   */
+  /** Source rows of a table, validated: one output row per input row. */
   static Dataset<Row> validate(
-      SparkSession spark,
-      TableSource source,
-      Scenario scenario,
-      Broadcast<Set<String>> merchantIds) {
-    Dataset<Row> raw = SourceReader.read(spark, source);
-    if (source.format() == SourceFormat.PARQUET
-        && TypedValidation.applies(raw.schema(), source.spec())) {
-      return TypedValidation.validate(spark, raw, source, merchantIds);
-    }
-    return validateRowByRow(spark, source, scenario, merchantIds);
-  }
-
-  /** The same, every row through {@link RowValidator}. */
-  static Dataset<Row> validateRowByRow(
       SparkSession spark,
       TableSource source,
       Scenario scenario,

@@ -35,4 +35,27 @@ public final class CsvSafety {
     }
     return df.select(columns);
   }
+
+  /**
+   * The header line of a CSV twin: the column names, quoted (quotes doubled) where a name holds a
+   * comma, a quote or a line break, as Spark's CSV writer quotes values; ends with a newline.
+   */
+  public static String headerLine(String[] columns) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < columns.length; i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      String c = columns[i];
+      if (c.indexOf(',') >= 0
+          || c.indexOf('"') >= 0
+          || c.indexOf('\n') >= 0
+          || c.indexOf('\r') >= 0) {
+        b.append('"').append(c.replace("\"", "\"\"")).append('"');
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('\n').toString();
+  }
 }

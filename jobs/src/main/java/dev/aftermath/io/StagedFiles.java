@@ -48,4 +48,32 @@ public final class StagedFiles {
       throw new UncheckedIOException("Cannot write " + target, e);
     }
   }
+
+  /**
+   * Replaces {@code target} with one file: {@code header}, then the {@code part-*SUFFIX} files
+   * Spark wrote into {@code folder} in the order of their names (the order of the partitions, so
+   * the rows come out in the order they were written); then removes the folder.
+   */
+  public static void replaceWithConcatenatedParts(
+      FileSystem fs, Path folder, String suffix, String header, Path target) {
+    try {
+      FileStatus[] parts =
+          fs.listStatus(
+              folder, p -> p.getName().startsWith("part-") && p.getName().endsWith(suffix));
+      Arrays.sort(parts, java.util.Comparator.comparing(f -> f.getPath().getName()));
+      Path joined = new Path(folder, "joined" + suffix);
+      try (java.io.OutputStream out = fs.create(joined, false)) {
+        out.write(header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (FileStatus part : parts) {
+          try (java.io.InputStream in = fs.open(part.getPath())) {
+            in.transferTo(out);
+          }
+        }
+      }
+      replace(fs, joined, target);
+      fs.delete(folder, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + target, e);
+    }
+  }
 }

@@ -33,6 +33,7 @@ class TableWriterTest extends SparkTestBase {
     assertThat(writer.result("t", ordered)).isEqualTo(2000);
     List<String> lines = Files.readAllLines(Path.of(writer.layout().csv("t").toString()));
     assertThat(lines).hasSize(2001);
+    assertThat(lines.get(0)).isEqualTo("id,text"); // one header, the parts joined under it
     for (int i = 1; i < lines.size(); i++) {
       assertThat(lines.get(i)).startsWith((i - 1) + ",");
     }
