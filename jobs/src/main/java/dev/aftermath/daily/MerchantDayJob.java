@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.when;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.Progress;
+import dev.aftermath.spark.Sorted;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,8 @@ public final class MerchantDayJob {
                 .withColumnRenamed("local_date", "date"),
             List.of("merchant_id", "date"));
     Dataset<Row> calendar = onPlatform(merchants, from, to);
-    return densify(calendar, sums, List.of("merchant_id", "date")).orderBy("merchant_id", "date");
+    return Sorted.by(
+        densify(calendar, sums, List.of("merchant_id", "date")), "merchant_id", "date");
   }
 
   /** Per merchant and hour on the outage's first and last local days. */
@@ -97,8 +99,11 @@ public final class MerchantDayJob {
             List.of("merchant_id", "date", "hour"));
     Dataset<Row> days = onPlatform(merchants, first, last).filter(col("date").isin(first, last));
     Dataset<Row> calendar = days.withColumn("hour", explode(sequence(lit(0), lit(23))));
-    return densify(calendar, sums, List.of("merchant_id", "date", "hour"))
-        .orderBy("merchant_id", "date", "hour");
+    return Sorted.by(
+        densify(calendar, sums, List.of("merchant_id", "date", "hour")),
+        "merchant_id",
+        "date",
+        "hour");
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
 import dev.aftermath.spark.Progress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,12 @@ public final class CustomerDefectionJob {
         .withColumn("confirmed", col("confirmed").isNotNull());
   }
 
+  /** What a score's model part depends on, besides the models. */
+  record HistoryKey(
+      String industry, int x, int firstDay, int lastDay, int originDay, int windowEndDay) {}
+
+  static final int SCORE_CACHE_ENTRIES = 200_000;
+
   static final StructType SCORED =
       new StructType()
           .add("merchant_id", DataTypes.StringType)
@@ -156,31 +163,45 @@ public final class CustomerDefectionJob {
     MapPartitionsFunction<Row, Row> scorer =
         rows -> {
           BetaQuadrature quadrature = new BetaQuadrature();
+          // customers with the same history (common among one-time buyers) share a score's model
+          // part: computed once per partition, the cache bounded
+          Map<HistoryKey, CustomerScore.Base> cache = new HashMap<>();
           List<Row> out = new ArrayList<>();
           while (rows.hasNext()) {
             Row r = rows.next();
             String industry = r.getAs("industry");
             CustomerModels.Models m = models.of(industry);
             int x = r.<Integer>getAs("x");
-            double[] h =
-                cal.history(
+            HistoryKey key =
+                new HistoryKey(
                     industry,
                     x,
                     r.<Integer>getAs("first_day"),
                     r.<Integer>getAs("last_day"),
-                    r.<Integer>getAs("origin_day"));
-            double gap = cal.gap(industry);
-            double window = cal.window(industry, r.<Integer>getAs("window_end_day"));
+                    r.<Integer>getAs("origin_day"),
+                    r.<Integer>getAs("window_end_day"));
+            CustomerScore.Base base = cache.get(key);
+            if (base == null) {
+              double[] h = cal.history(industry, x, key.firstDay(), key.lastDay(), key.originDay());
+              base =
+                  CustomerScore.base(
+                      m.purchases().model(),
+                      terms,
+                      cal.gap(industry),
+                      cal.window(industry, key.windowEndDay()),
+                      h,
+                      quadrature);
+              if (cache.size() >= SCORE_CACHE_ENTRIES) {
+                cache.clear();
+              }
+              cache.put(key, base);
+            }
             CustomerScore s =
                 CustomerScore.of(
-                    m.purchases().model(),
+                    base,
                     m.spend() == null ? null : m.spend().params(),
-                    terms,
-                    gap,
-                    window,
-                    h,
-                    r.<Double>getAs("monetary"),
-                    quadrature);
+                    x,
+                    r.<Double>getAs("monetary"));
             out.add(
                 RowFactory.create(
                     r.getAs("merchant_id"),

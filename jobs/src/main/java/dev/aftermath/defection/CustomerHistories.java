@@ -41,6 +41,8 @@ final class CustomerHistories {
             .filter(col("status").equalTo("PAID").and(col("customer_id").isNotNull()))
             .filter(day.geq(0).and(day.leq(cal.horizonDay())))
             .filter(day.leq(cal.outageDay()).or(day.geq(cal.windowStartDay())))
+            // one shuffle by customer serves both aggregations below
+            .repartition(col("merchant_id"), col("customer_id"))
             .groupBy(col("merchant_id"), col("customer_id"), day.as("day"))
             .agg(
                 sum(when(pre, col("revenue"))).cast(DataTypes.DoubleType).as("pre_revenue"),

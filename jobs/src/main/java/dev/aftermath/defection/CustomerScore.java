@@ -19,6 +19,12 @@ record CustomerScore(double noReturn, double alive, double value, double[] gradi
     return x == 0 ? "one_time" : x <= 3 ? "repeat" : "core";
   }
 
+  /**
+   * What a score needs from the purchase model alone: the same for every customer with the same
+   * history under the same models and window, so it can be computed once for all of them.
+   */
+  record Base(double noReturn, double alive, double discountedPurchases, double[] gradient) {}
+
   static CustomerScore of(
       PurchaseModel model,
       GammaGamma spend,
@@ -27,6 +33,26 @@ record CustomerScore(double noReturn, double alive, double value, double[] gradi
       double window,
       double[] history,
       double monetary,
+      BetaQuadrature quadrature) {
+    return of(base(model, terms, gap, window, history, quadrature), spend, history[0], monetary);
+  }
+
+  /** The score of a customer with {@code x} repeat purchases of average value {@code monetary}. */
+  static CustomerScore of(Base base, GammaGamma spend, double x, double monetary) {
+    double perPurchase =
+        spend != null && Double.isFinite(spend.meanSpend())
+            ? spend.expectedSpend(x, monetary)
+            : monetary;
+    return new CustomerScore(
+        base.noReturn(), base.alive(), base.discountedPurchases() * perPurchase, base.gradient());
+  }
+
+  static Base base(
+      PurchaseModel model,
+      DefectionTerms terms,
+      double gap,
+      double window,
+      double[] history,
       BetaQuadrature quadrature) {
     double x = history[0];
     double tx = history[1];
@@ -42,10 +68,6 @@ record CustomerScore(double noReturn, double alive, double value, double[] gradi
           (model.withLog(moved).probabilityNoPurchase(gap, window, x, tx, t, f, quadrature) - p0)
               / STEP;
     }
-    double perPurchase =
-        spend != null && Double.isFinite(spend.meanSpend())
-            ? spend.expectedSpend(x, monetary)
-            : monetary;
     double[] monthEnds = new double[terms.valueHorizonMonths()];
     for (int m = 0; m < monthEnds.length; m++) {
       monthEnds[m] = (m + 1) * DAYS_PER_MONTH;
@@ -58,7 +80,6 @@ record CustomerScore(double noReturn, double alive, double value, double[] gradi
           (cumulative[m] - before) / Math.pow(1 + terms.annualDiscountRate(), (m + 0.5) / 12);
       before = cumulative[m];
     }
-    return new CustomerScore(
-        p0, model.probabilityAlive(x, tx, t, f), purchases * perPurchase, gradient);
+    return new Base(p0, model.probabilityAlive(x, tx, t, f), purchases, gradient);
   }
 }

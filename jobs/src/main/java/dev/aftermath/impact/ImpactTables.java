@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
+import dev.aftermath.spark.Sorted;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -311,19 +312,20 @@ final class ImpactTables {
                 col("merchant_id"),
                 col("date"),
                 col("net_revenue").cast(DataTypes.DoubleType).as("actual_revenue"));
-    return days.join(actual, ColumnNames.of("merchant_id", "date"), "left")
-        .select(
-            col("merchant_id"),
-            col("date"),
-            col("period"),
-            col("actual_revenue"),
-            org.apache
-                .spark
-                .sql
-                .functions
-                .round(col("counterfactual_revenue"), 2)
-                .as("counterfactual_revenue"))
-        .orderBy("merchant_id", "date");
+    Dataset<Row> joined =
+        days.join(actual, ColumnNames.of("merchant_id", "date"), "left")
+            .select(
+                col("merchant_id"),
+                col("date"),
+                col("period"),
+                col("actual_revenue"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .round(col("counterfactual_revenue"), 2)
+                    .as("counterfactual_revenue"));
+    return Sorted.by(joined, "merchant_id", "date");
   }
 
   private static double round(double v) {
