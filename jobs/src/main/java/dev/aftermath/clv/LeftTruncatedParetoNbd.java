@@ -44,9 +44,21 @@ public record LeftTruncatedParetoNbd(ParetoNbd base, double theta) implements Pu
 
   /** Log of the two readings' likelihoods: {present at the origin, arrived at f}. */
   private double[] readings(double x, double tx, double t, double f) {
+    return readings(x, tx, t, f, base.logGammaRatio(x + 1), base.logGammaRatio(x));
+  }
+
+  /** The same, given log Γ(r+x+1) − log Γ(r) and log Γ(r+x) − log Γ(r). */
+  private double[] readings(
+      double x, double tx, double t, double f, double ratioPresent, double ratioArrived) {
     return new double[] {
-      base.logLikelihood(x + 1, f + tx, f + t), Math.log(theta) + base.logLikelihood(x, tx, t)
+      base.logLikelihoodGiven(x + 1, f + tx, f + t, ratioPresent),
+      Math.log(theta) + base.logLikelihoodGiven(x, tx, t, ratioArrived)
     };
+  }
+
+  /** Log of the normaliser: P(≥ 1 purchase from the origin over {@code span}) + θ · span. */
+  private double logSeen(double span) {
+    return Math.log(-Math.expm1(base.logLikelihood(0, 0, span)) + theta * span);
   }
 
   /** Posterior probability that the customer was already there at the origin. */
@@ -58,9 +70,7 @@ public record LeftTruncatedParetoNbd(ParetoNbd base, double theta) implements Pu
   @Override
   public double logLikelihood(double x, double tx, double t, double f) {
     double[] l = readings(x, tx, t, f);
-    double span = f + t;
-    double seen = -Math.expm1(base.logLikelihood(0, 0, span)); // P(≥ 1 purchase) from the origin
-    return LogSpace.sum(l[0], l[1]) - Math.log(seen + theta * span);
+    return LogSpace.sum(l[0], l[1]) - logSeen(f + t);
   }
 
   @Override
@@ -70,30 +80,25 @@ public record LeftTruncatedParetoNbd(ParetoNbd base, double theta) implements Pu
 
   /**
    * The same sum as one history at a time, sharing what histories have in common: log Γ(r+x) − log
-   * Γ(r) once per purchase count, and the probability of being seen once per span f+T (a span
-   * depends only on the history's origin, so there are few).
+   * Γ(r) once per purchase count, and the normaliser once per span f+T (a span depends only on the
+   * history's origin, so there are few).
    */
   @Override
   public double logLikelihoodSum(double[] x, double[] tx, double[] t, double[] f, double[] w) {
     java.util.Map<Double, Double> ratios = new java.util.HashMap<>();
     java.util.Map<Double, Double> seen = new java.util.HashMap<>();
-    double logTheta = Math.log(theta);
     double sum = 0;
     for (int i = 0; i < x.length; i++) {
       double fi = f == null ? 0 : f[i];
-      double xi = x[i];
-      double present =
-          base.logLikelihoodGiven(
-              xi + 1, fi + tx[i], fi + t[i], ratios.computeIfAbsent(xi + 1, base::logGammaRatio));
-      double arrived =
-          logTheta
-              + base.logLikelihoodGiven(
-                  xi, tx[i], t[i], ratios.computeIfAbsent(xi, base::logGammaRatio));
-      double span = fi + t[i];
-      double logSeen =
-          seen.computeIfAbsent(
-              span, sp -> Math.log(-Math.expm1(base.logLikelihood(0, 0, sp)) + theta * sp));
-      sum += w[i] * (LogSpace.sum(present, arrived) - logSeen);
+      double[] l =
+          readings(
+              x[i],
+              tx[i],
+              t[i],
+              fi,
+              ratios.computeIfAbsent(x[i] + 1, base::logGammaRatio),
+              ratios.computeIfAbsent(x[i], base::logGammaRatio));
+      sum += w[i] * (LogSpace.sum(l[0], l[1]) - seen.computeIfAbsent(fi + t[i], this::logSeen));
     }
     return sum;
   }

@@ -25,18 +25,6 @@ record CustomerScore(double noReturn, double alive, double value, double[] gradi
    */
   record Base(double noReturn, double alive, double discountedPurchases, double[] gradient) {}
 
-  static CustomerScore of(
-      PurchaseModel model,
-      GammaGamma spend,
-      DefectionTerms terms,
-      double gap,
-      double window,
-      double[] history,
-      double monetary,
-      BetaQuadrature quadrature) {
-    return of(base(model, terms, gap, window, history, quadrature), spend, history[0], monetary);
-  }
-
   /** The score of a customer with {@code x} repeat purchases of average value {@code monetary}. */
   static CustomerScore of(Base base, GammaGamma spend, double x, double monetary) {
     double perPurchase =
