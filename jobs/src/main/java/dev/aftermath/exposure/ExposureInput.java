@@ -26,7 +26,7 @@ public record ExposureInput(
     Map<String, Long> signals) {
 
   public ExposureInput {
-    signals = Map.copyOf(signals);
+    signals = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(signals));
   }
 
   /** foreseeable loss: lost margin during the outage and its tail, at least 0. */

@@ -40,7 +40,8 @@ public record ImpactSettings(
 
   /** The same settings with per-industry priors {trend mean, sd, control coefficient mean, sd}. */
   ImpactSettings withPriors(Map<String, double[]> industryPriors) {
-    return with(draws, Map.copyOf(industryPriors));
+    return with(
+        draws, java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(industryPriors)));
   }
 
   /**

@@ -42,6 +42,10 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class LostRevenueJob {
   static final int DRAWS = 200;
+
+  /** Seed of the simulation draws (the same draws on every run). */
+  public static final long SEED = 20200223L;
+
   static final int FIT_DAYS = 112;
 
   /** Priors of the industry-aggregate fit: trend ~ N(0, 1/yr), control ~ N(1, 0.25). */
@@ -197,7 +201,7 @@ public final class LostRevenueJob {
         levelDrift(merchants, outageDay, origin, control),
         FIT_DAYS,
         DRAWS,
-        20200223L,
+        SEED,
         Map.of());
   }
 

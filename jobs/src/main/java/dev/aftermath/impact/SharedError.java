@@ -17,7 +17,7 @@ final class SharedError implements Serializable {
   private final long seed;
 
   SharedError(Map<String, Double> sigma, int draws, long seed) {
-    this.sigma = Map.copyOf(sigma);
+    this.sigma = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sigma));
     this.draws = draws;
     this.seed = seed;
   }

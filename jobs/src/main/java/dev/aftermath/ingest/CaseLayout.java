@@ -241,8 +241,12 @@ public final class CaseLayout {
 
   /** Lower-cased header of a CSV file. */
   static List<String> csvHeader(FileSystem fs, String file) throws IOException {
-    try (InputStream in = fs.open(new Path(file));
-        Reader reader = CsvText.open(in);
+    byte[] firstRecord;
+    try (InputStream in = fs.open(new Path(file))) {
+      firstRecord = firstRecordBytes(in);
+    }
+    // only the header's own bytes are decoded: bad bytes further down are the rows' problem
+    try (Reader reader = CsvText.open(new java.io.ByteArrayInputStream(firstRecord));
         CSVParser parser = CsvText.FORMAT.parse(reader)) {
       var it = parser.iterator();
       if (!it.hasNext()) {
@@ -253,6 +257,28 @@ public final class CaseLayout {
       record.forEach(name -> names.add(name.strip().toLowerCase(Locale.ROOT)));
       return names;
     }
+  }
+
+  /**
+   * The bytes of a CSV file up to the end of its first non-blank record (a newline outside quotes;
+   * at most 1 MiB). Quotes and newlines are ASCII, never part of a multi-byte UTF-8 character.
+   */
+  private static byte[] firstRecordBytes(InputStream in) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    InputStream buffered = new java.io.BufferedInputStream(in);
+    boolean quoted = false;
+    boolean content = false;
+    for (int b = buffered.read(); b >= 0 && out.size() < (1 << 20); b = buffered.read()) {
+      out.write(b);
+      if (b == '"') {
+        quoted = !quoted;
+      } else if (b == '\n' && !quoted && content) {
+        break;
+      } else if (b != '\r' && b != '\n') {
+        content = true;
+      }
+    }
+    return out.toByteArray();
   }
 
   private static List<String> parquetColumns(String file, Configuration conf) throws IOException {

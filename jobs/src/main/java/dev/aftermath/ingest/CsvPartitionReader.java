@@ -82,7 +82,7 @@ final class CsvPartitionReader implements FlatMapFunction<Iterator<String>, Row>
         Path path = new Path(file);
         FileSystem fs = path.getFileSystem(new Configuration());
         InputStream in = fs.open(path);
-        this.raw = new RecordingReader(CsvText.open(in));
+        this.raw = new RecordingReader(CsvText.openLenient(in));
         this.parser = CsvText.FORMAT.parse(raw);
         this.records = parser.iterator();
       } catch (IOException e) {
@@ -171,14 +171,17 @@ final class CsvPartitionReader implements FlatMapFunction<Iterator<String>, Row>
       values[1] = line;
       values[3] = stripTerminator(text);
       values[4] =
-          record.size() == width
-              ? null
-              : QuarantineReason.WRONG_FIELD_COUNT.name()
-                  + ":"
-                  + width
-                  + " fields expected, "
-                  + record.size()
-                  + " found";
+          text.indexOf(CsvText.NOT_UTF8) >= 0
+              ? QuarantineReason.NOT_UTF8.name()
+                  + ":bytes that are not UTF-8 (another encoding, such as GBK?)"
+              : record.size() == width
+                  ? null
+                  : QuarantineReason.WRONG_FIELD_COUNT.name()
+                      + ":"
+                      + width
+                      + " fields expected, "
+                      + record.size()
+                      + " found";
       for (int i = 0; i < index.length; i++) {
         int at = index[i];
         String v = at >= 0 && at < record.size() ? record.get(at) : null;

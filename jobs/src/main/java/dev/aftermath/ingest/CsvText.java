@@ -20,11 +20,26 @@ final class CsvText {
 
   /** A reader over UTF-8 bytes that fails on malformed input and drops a leading BOM. */
   static Reader open(InputStream in) throws IOException {
+    return open(in, CodingErrorAction.REPORT);
+  }
+
+  /**
+   * A reader over UTF-8 bytes that reads bytes that are not UTF-8 (a GBK export, say) as {@link
+   * #NOT_UTF8} characters, so that the row holding them can be rejected on its own; drops a BOM.
+   */
+  static Reader openLenient(InputStream in) throws IOException {
+    return open(in, CodingErrorAction.REPLACE);
+  }
+
+  /** What a byte that is not UTF-8 reads as (U+FFFD, the replacement character). */
+  static final char NOT_UTF8 = '\uFFFD';
+
+  private static Reader open(InputStream in, CodingErrorAction onError) throws IOException {
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+            .onMalformedInput(onError)
+            .onUnmappableCharacter(onError);
     PushbackReader reader =
         new PushbackReader(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16), 1);
     int first = reader.read();

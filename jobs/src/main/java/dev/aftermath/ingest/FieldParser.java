@@ -76,34 +76,50 @@ final class FieldParser implements Serializable {
   }
 
   private LocalDateTime timestamp(Object value) throws BadValue {
+    LocalDateTime t;
     try {
       if (value instanceof Instant i) {
-        return Timestamps.toLocal(i, zone);
+        t = Timestamps.toLocal(i, zone);
+      } else if (value instanceof LocalDateTime l) {
+        t = l;
+      } else if (value instanceof Timestamp ts) {
+        t = Timestamps.toLocal(ts.toInstant(), zone);
+      } else {
+        t = Timestamps.toLocal(String.valueOf(value), zone);
       }
-      if (value instanceof LocalDateTime t) {
-        return t;
-      }
-      if (value instanceof Timestamp t) {
-        return Timestamps.toLocal(t.toInstant(), zone);
-      }
-      return Timestamps.toLocal(String.valueOf(value), zone);
     } catch (DateTimeException e) {
       throw new BadValue(QuarantineReason.BAD_TIMESTAMP);
+    }
+    inRange(t.getYear());
+    return t;
+  }
+
+  /** Dates and times from {@value #FIRST_YEAR} to {@value #LAST_YEAR}: others are typos. */
+  static final int FIRST_YEAR = 1970;
+
+  static final int LAST_YEAR = 2099;
+
+  private static void inRange(int year) throws BadValue {
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      throw new BadValue(QuarantineReason.OUT_OF_RANGE);
     }
   }
 
   private static LocalDate date(Object value) throws BadValue {
-    if (value instanceof LocalDate d) {
-      return d;
+    LocalDate d;
+    if (value instanceof LocalDate l) {
+      d = l;
+    } else if (value instanceof Date sql) {
+      d = sql.toLocalDate();
+    } else {
+      try {
+        d = Timestamps.date(String.valueOf(value));
+      } catch (DateTimeException e) {
+        throw new BadValue(QuarantineReason.BAD_DATE);
+      }
     }
-    if (value instanceof Date d) {
-      return d.toLocalDate();
-    }
-    try {
-      return Timestamps.date(String.valueOf(value));
-    } catch (DateTimeException e) {
-      throw new BadValue(QuarantineReason.BAD_DATE);
-    }
+    inRange(d.getYear());
+    return d;
   }
 
   private static Boolean bool(Object value) throws BadValue {

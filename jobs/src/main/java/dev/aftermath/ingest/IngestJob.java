@@ -1,11 +1,7 @@
 package dev.aftermath.ingest;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,13 +21,10 @@ import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -81,39 +74,46 @@ public final class IngestJob {
           continue;
         }
         Broadcast<Set<String>> ids = merchantIds;
-        Dataset<Row> kept =
-            progress.stage(
-                "ingest " + spec.name(),
-                () -> {
-                  Dataset<Row> validated =
-                      validate(spark, source.get(), scenario, ids)
-                          .persist(StorageLevel.MEMORY_AND_DISK());
-                  cached.add(validated);
-                  Dataset<Row> good = validated.filter(col(RowValidator.REASON).isNull());
-                  Deduplicated split = dedupe(good, spec.key());
-                  if (split.repeatedKeys() != null) {
-                    cached.add(split.repeatedKeys());
-                  }
-                  long rows =
-                      writer.parquet(spec.name(), TableShapes.shape(spec, split.kept(), scenario));
-                  written.put(spec.name(), rows);
-                  count(source.get(), validated, split.duplicates(), files);
-                  long valid =
-                      files.values().stream()
-                          .filter(f -> f.table().equals(spec.name()))
-                          .mapToLong(FileCounts::valid)
-                          .sum();
-                  if (valid != rows) {
-                    throw new DataQualityException(
-                        spec.name() + ": " + valid + " valid rows but " + rows + " written");
-                  }
-                  quarantine.add(quarantineRows(spec, validated));
-                  duplicates.add(duplicateRows(spec, split.duplicates()));
-                  return split.kept();
-                });
+        progress.stage(
+            "ingest " + spec.name(),
+            () -> {
+              Dataset<Row> validated = validate(spark, source.get(), scenario, ids);
+              Dataset<Row> ledger =
+                  Deduplication.ledger(validated, spec.key())
+                      .persist(StorageLevel.MEMORY_AND_DISK());
+              cached.add(ledger);
+              Dataset<Row> dups = Deduplication.duplicates(ledger, spec.key());
+              if (dups != null) {
+                cached.add(dups);
+              }
+              Dataset<Row> kept =
+                  Deduplication.kept(validated.filter(col(RowValidator.REASON).isNull()), dups);
+              long rows = writer.parquet(spec.name(), TableShapes.shape(spec, kept, scenario));
+              written.put(spec.name(), rows);
+              count(source.get(), ledger, dups, files);
+              long valid =
+                  files.values().stream()
+                      .filter(f -> f.table().equals(spec.name()))
+                      .mapToLong(FileCounts::valid)
+                      .sum();
+              if (valid != rows) {
+                throw new DataQualityException(
+                    spec.name() + ": " + valid + " valid rows but " + rows + " written");
+              }
+              quarantine.add(quarantineRows(spec, ledger));
+              if (dups != null) {
+                duplicates.add(Deduplication.rows(spark, source.get(), dups));
+              }
+            });
         if (spec == InputTables.MERCHANTS) {
           Set<String> ids2 =
-              new HashSet<>(kept.select("merchant_id").as(Encoders.STRING()).collectAsList());
+              new HashSet<>(
+                  spark
+                      .read()
+                      .parquet(writer.layout().table(spec.name()).toString())
+                      .select("merchant_id")
+                      .as(Encoders.STRING())
+                      .collectAsList());
           merchantIds = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(ids2);
         }
       }
@@ -123,7 +123,10 @@ public final class IngestJob {
           () -> {
             Dataset<Row> q = quarantine.stream().reduce(Dataset::unionByName).orElseThrow();
             written.put("quarantine", writer.result("quarantine", q));
-            Dataset<Row> d = duplicates.stream().reduce(Dataset::unionByName).orElseThrow();
+            Dataset<Row> d =
+                duplicates.stream()
+                    .reduce(Dataset::unionByName)
+                    .orElseGet(() -> Deduplication.none(spark));
             written.put("duplicates", writer.result("duplicates", d));
             for (Row r :
                 spark
@@ -163,62 +166,8 @@ public final class IngestJob {
     return raw.map(validator, Encoders.row(RowValidator.outputSchema(source.spec())));
   }
 
-  /**
-   * Splits good rows into kept rows and duplicates: of the rows sharing a key, the first by file,
-   * line and row is kept. Keys are counted by their 64-bit hash (a fixed-width aggregation, much
-   * cheaper than one over the key strings); only the rows whose hash repeats are then ranked by
-   * their actual key, so a hash collision costs a little work and never a wrong answer.
-   */
-  static Deduplicated dedupe(Dataset<Row> good, List<String> key) {
-    if (key.isEmpty()) {
-      return new Deduplicated(good, good.limit(0), null);
-    }
-    Column[] k = key.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new);
-    Dataset<Row> hashed = good.withColumn(KEY_HASH, xxhash64(k));
-    // the repeated hashes are few: computed once, then used by both joins
-    Dataset<Row> repeated =
-        hashed
-            .groupBy(KEY_HASH)
-            .count()
-            .filter(col("count").gt(1))
-            .drop("count")
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> candidates =
-        repeated.count() <= BROADCAST_REPEATED_KEYS ? broadcast(repeated) : repeated;
-    Dataset<Row> unique = hashed.join(candidates, KEY_HASH_SEQ, "left_anti").drop(KEY_HASH);
-    Dataset<Row> ranked =
-        hashed
-            .join(candidates, KEY_HASH_SEQ, "left_semi")
-            .drop(KEY_HASH)
-            .withColumn(
-                "_rank",
-                row_number()
-                    .over(
-                        Window.partitionBy(k)
-                            .orderBy(
-                                col(SourceColumns.FILE).asc_nulls_last(),
-                                col(SourceColumns.LINE).asc_nulls_last(),
-                                col(SourceColumns.ROW).asc_nulls_last())));
-    Dataset<Row> kept = unique.unionByName(ranked.filter(col("_rank").equalTo(1)).drop("_rank"));
-    Dataset<Row> dups = ranked.filter(col("_rank").gt(1)).drop("_rank");
-    return new Deduplicated(kept, dups, repeated);
-  }
-
-  private static final String KEY_HASH = "_key_hash";
-  private static final scala.collection.immutable.Seq<String> KEY_HASH_SEQ =
-      scala.jdk.javaapi.CollectionConverters.asScala(List.of(KEY_HASH)).toList();
-
-  /** Up to this many repeated key hashes are sent to every task rather than shuffled. */
-  static final long BROADCAST_REPEATED_KEYS = 2_000_000;
-
-  /** Rows kept, the repeats dropped, and the cached repeated keys (null without a key). */
-  record Deduplicated(Dataset<Row> kept, Dataset<Row> duplicates, Dataset<Row> repeatedKeys) {}
-
   private static void count(
-      TableSource source,
-      Dataset<Row> validated,
-      Dataset<Row> dups,
-      Map<String, FileCounts> files) {
+      TableSource source, Dataset<Row> ledger, Dataset<Row> dups, Map<String, FileCounts> files) {
     Map<String, Map<String, Long>> reasons = new TreeMap<>();
     Map<String, Long> read = new HashMap<>();
     Map<String, Long> goodRows = new HashMap<>();
@@ -226,8 +175,7 @@ public final class IngestJob {
       read.put(label, 0L); // a file with a header and no rows is reported too
       reasons.put(label, new TreeMap<>());
     }
-    for (Row r :
-        validated.groupBy(SourceColumns.FILE, RowValidator.REASON).count().collectAsList()) {
+    for (Row r : ledger.groupBy(SourceColumns.FILE, RowValidator.REASON).count().collectAsList()) {
       String file = r.getString(0);
       read.merge(file, r.getLong(2), Long::sum);
       reasons.computeIfAbsent(file, f -> new TreeMap<>());
@@ -237,7 +185,7 @@ public final class IngestJob {
         goodRows.merge(file, r.getLong(2), Long::sum);
       }
     }
-    Map<String, Long> dup = perFile(dups);
+    Map<String, Long> dup = dups == null ? Map.of() : perFile(dups);
     for (String file : read.keySet()) {
       Map<String, Long> byReason = reasons.get(file);
       long quarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
@@ -264,8 +212,8 @@ public final class IngestJob {
     return out;
   }
 
-  private static Dataset<Row> quarantineRows(TableSpec spec, Dataset<Row> validated) {
-    return validated
+  private static Dataset<Row> quarantineRows(TableSpec spec, Dataset<Row> ledger) {
+    return ledger
         .filter(col(RowValidator.REASON).isNotNull())
         .select(
             lit(spec.name()).as("table"),
@@ -276,23 +224,6 @@ public final class IngestJob {
             col(RowValidator.VALUE).as("value"),
             col(RowValidator.REASON).as("reason"),
             col(SourceColumns.RAW).as("raw"));
-  }
-
-  private static Dataset<Row> duplicateRows(TableSpec spec, Dataset<Row> dups) {
-    Column key =
-        spec.key().isEmpty()
-            ? lit(null).cast(DataTypes.StringType)
-            : concat_ws(
-                "|",
-                spec.key().stream()
-                    .map(c -> col("`" + c + "`").cast(DataTypes.StringType))
-                    .toArray(Column[]::new));
-    return dups.select(
-        lit(spec.name()).as("table"),
-        col(SourceColumns.FILE).as("file"),
-        col(SourceColumns.LINE).as("line"),
-        col(SourceColumns.ROW).as("row_index"),
-        key.as("key"));
   }
 
   private void writeReconciliation(Map<String, FileCounts> files) {

@@ -79,6 +79,10 @@ final class RowValidator implements MapFunction<Row, Row> {
       } catch (FieldParser.BadValue e) {
         return reject(out, n, e.reason.name(), column.name(), String.valueOf(value), in);
       }
+      if (typed instanceof String text && text.length() > MAX_TEXT_CHARS) {
+        return reject(
+            out, n, QuarantineReason.TEXT_TOO_LONG.name(), column.name(), shown(text), in);
+      }
       if (!passes(column.check(), typed)) {
         return reject(
             out, n, column.check().reason().name(), column.name(), String.valueOf(value), in);
@@ -127,24 +131,59 @@ final class RowValidator implements MapFunction<Row, Row> {
     for (int i = 0; i < n; i++) {
       out[SourceColumns.COUNT + i] = null;
     }
-    if (out[3] == null) {
-      out[3] = rawOf(in, n);
+    int customer = spec.indexOf(CUSTOMER_ID);
+    if (customer < 0) {
+      if (out[3] == null) {
+        out[3] = rawOf(in, n, -1);
+      }
+    } else if (in.getString(4) != null) {
+      // the text could not be split into the table's fields: any part may be a customer's
+      // identifier
+      out[3] = WITHHELD_RAW;
+    } else {
+      out[3] = rawOf(in, n, customer);
+    }
+    if (out[3] instanceof String raw && raw.length() > MAX_TEXT_CHARS) {
+      out[3] = raw.substring(0, MAX_TEXT_CHARS) + "…";
     }
     out[SourceColumns.COUNT + n] = reason;
     out[SourceColumns.COUNT + n + 1] = column;
-    out[SourceColumns.COUNT + n + 2] = value;
+    out[SourceColumns.COUNT + n + 2] = CUSTOMER_ID.equals(column) ? CUSTOMER_MASK : value;
     return RowFactory.create(out);
   }
 
-  /** For Parquet rows: the values joined by commas, so the quarantine shows what was there. */
-  private static String rawOf(Row in, int n) {
+  /** The longest text value accepted (identifiers, names, codes). */
+  static final int MAX_TEXT_CHARS = 2_000;
+
+  /** A long value as the quarantine shows it: its start and its length. */
+  private static String shown(String text) {
+    return text.substring(0, 100) + "… (" + text.length() + " characters)";
+  }
+
+  /**
+   * End customers' identifiers never leave ingestion in a rejected row: the quarantine shows a
+   * rejected row of a table that holds them as its fields joined by commas with the customer's
+   * identifier masked, and withholds the text of a row that could not be split into its fields (a
+   * malformed record or a wrong number of fields: its file and line say where it is).
+   */
+  static final String CUSTOMER_ID = "customer_id";
+
+  static final String CUSTOMER_MASK = "<customer_id>";
+  static final String WITHHELD_RAW =
+      "(text withheld: it may hold a customer identifier; see the file at this line)";
+
+  /**
+   * The row's fields joined by commas (for Parquet rows, what the quarantine shows of the row), the
+   * field at {@code masked} (if any) replaced by {@link #CUSTOMER_MASK}.
+   */
+  private static String rawOf(Row in, int n, int masked) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < n; i++) {
       if (i > 0) {
         b.append(',');
       }
       Object v = in.get(SourceColumns.COUNT + i);
-      b.append(v == null ? "" : v);
+      b.append(v == null ? "" : i == masked ? CUSTOMER_MASK : v);
     }
     return b.toString();
   }

@@ -32,6 +32,11 @@ public record OutputLayout(String root, String tablesFolder) {
     return new Path(root, ".staging");
   }
 
+  /** The run manifest (inputs, settings, every table's hash), written after every table. */
+  public Path manifest() {
+    return new Path(root, "manifest.json");
+  }
+
   /** The run summary, written last: its presence marks a complete run. */
   public Path runSummary() {
     return new Path(root, "run-summary.json");

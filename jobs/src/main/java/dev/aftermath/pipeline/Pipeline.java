@@ -75,6 +75,7 @@ public final class Pipeline {
   private RunSummary execute(String casePath, boolean allStages) {
     TableWriter writer = new TableWriter(spark, out);
     writer.remove(out.runSummary());
+    writer.remove(out.manifest());
     long start = System.nanoTime();
     try (Progress progress = new Progress(spark, err, Duration.ofSeconds(10))) {
       IngestResult ingest = new IngestJob(spark, layout, writer, progress, maxQuarantinedPct).run();
@@ -143,6 +144,19 @@ public final class Pipeline {
               progress.stages(),
               SparkSettings.effective(spark),
               (System.nanoTime() - start) / 1e9);
+      progress.stage(
+          "manifest",
+          () ->
+              writer.text(
+                  out.manifest(),
+                  RunManifest.json(
+                      spark,
+                      layout,
+                      casePath,
+                      out,
+                      tables,
+                      SparkSettings.effective(spark),
+                      engineVersion())));
       writer.text(out.runSummary(), summary.json());
       writer.cleanStaging();
       return summary;

@@ -17,7 +17,7 @@ public record CashPlanTerms(
     double durationHours,
     Map<String, Double> marginRates) {
   public CashPlanTerms {
-    marginRates = Map.copyOf(marginRates);
+    marginRates = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(marginRates));
   }
 
   /** The industry's margin rate, or the {@code default} rate, or empty when neither is set. */

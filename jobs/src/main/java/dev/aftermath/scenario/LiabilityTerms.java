@@ -58,6 +58,6 @@ public record LiabilityTerms(
           1.0);
 
   public LiabilityTerms {
-    signalWeights = Map.copyOf(signalWeights);
+    signalWeights = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(signalWeights));
   }
 }

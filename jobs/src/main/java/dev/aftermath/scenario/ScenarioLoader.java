@@ -68,6 +68,16 @@ public final class ScenarioLoader {
 
     Map<String, Object> schemes = map(top, "schemes", true);
     CashPlanTerms cash = cash(map(schemes, "schemes.cash", true), zone);
+    if (cash != null
+        && cash.baselineEnd() != null
+        && start != null
+        && cash.baselineEnd().isAfter(start)) {
+      problem(
+          "schemes.cash.baseline_end",
+          "'"
+              + cash.baselineEnd()
+              + "' is after outage.start: the baseline must precede the outage");
+    }
     TrafficPlanTerms traffic = traffic(map(schemes, "schemes.traffic", true));
     PayoutSchemes payoutSchemes = payoutSchemes(schemes, zone, phases.size());
 

@@ -24,7 +24,7 @@ public record MerchantPayoutInput(
     Double lostMemberBalances) {
 
   public MerchantPayoutInput {
-    windowRevenue = Map.copyOf(windowRevenue);
+    windowRevenue = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(windowRevenue));
   }
 
   /**

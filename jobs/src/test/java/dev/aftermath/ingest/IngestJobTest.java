@@ -6,19 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aftermath.CaseFixture;
 import dev.aftermath.DataQualityException;
 import dev.aftermath.SparkTestBase;
-import dev.aftermath.io.OutputLayout;
-import dev.aftermath.io.TableWriter;
-import dev.aftermath.spark.Progress;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -52,15 +46,7 @@ class IngestJobTest extends SparkTestBase {
   }
 
   private IngestResult ingest(CaseFixture fixture, String out, double maxPct) {
-    CaseLayout layout = CaseLayout.inspect(fixture.path(), new Configuration());
-    TableWriter writer = new TableWriter(spark, new OutputLayout(out));
-    try (Progress progress =
-        new Progress(
-            spark,
-            new PrintStream(java.io.OutputStream.nullOutputStream()),
-            Duration.ofMinutes(5))) {
-      return new IngestJob(spark, layout, writer, progress, maxPct).run();
-    }
+    return Ingestion.run(spark, fixture, out, maxPct);
   }
 
   /** The three fixture merchants and the given orders.csv. */
@@ -94,8 +80,12 @@ class IngestJobTest extends SparkTestBase {
     assertThat(byLine.get(10L).getString(byLine.get(10L).fieldIndex("reason")))
         .isEqualTo("WRONG_FIELD_COUNT");
     assertQuarantined(byLine.get(13L), "NOT_A_NUMBER", "tax", "x");
+    // the customer's identifier is masked in what the quarantine shows of the row, and a row
+    // that could not be split into its fields is withheld
     assertThat(byLine.get(4L).getString(byLine.get(4L).fieldIndex("raw")))
-        .isEqualTo("b2,M1,c1,2020-02-17T19:00:00,abc,0,PAID");
+        .isEqualTo("b2,M1,<customer_id>,2020-02-17T19:00:00,abc,0,PAID");
+    assertThat(byLine.get(10L).getString(byLine.get(10L).fieldIndex("raw")))
+        .isEqualTo(RowValidator.WITHHELD_RAW);
     assertThat(byLine.get(4L).getString(byLine.get(4L).fieldIndex("file"))).isEqualTo("orders.csv");
 
     FileCounts counts = result.files().get("orders.csv");
@@ -231,6 +221,15 @@ class IngestJobTest extends SparkTestBase {
     assertThat(bad.<Long>getAs("row_index")).isEqualTo(7L);
     assertThat(bad.getString(bad.fieldIndex("file"))).startsWith("orders/part-");
     assertThat(result.rowsRead()).isEqualTo(3 + 13);
+    // the duplicate is recorded under the file's label, by row, with the key as stored
+    List<Row> dups = table(out, "duplicates").collectAsList();
+    assertThat(dups).hasSize(1);
+    Row dup = dups.get(0);
+    assertThat(dup.getString(dup.fieldIndex("file"))).startsWith("orders/part-");
+    assertThat(dup.<Object>getAs("line")).isNull();
+    assertThat(dup.<Long>getAs("row_index")).isGreaterThan(1L);
+    assertThat(dup.getString(dup.fieldIndex("key"))).isEqualTo("g1");
+    assertThat(table(out, "orders").filter("order_id = 'g1'").count()).isEqualTo(1);
   }
 
   private String writeCsv(String name, String text) {

@@ -1,0 +1,174 @@
+package dev.aftermath.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aftermath.ingest.CaseLayout;
+import dev.aftermath.ingest.InputTables;
+import dev.aftermath.ingest.TableSource;
+import dev.aftermath.ingest.TableSpec;
+import dev.aftermath.io.OutputLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * {@code OUT/manifest.json}: what a run read and what it wrote, so that two runs can be compared
+ * and a table traced to its inputs. Inputs by SHA-256 of their bytes; the scenario by SHA-256 of
+ * its text; every table by its row count and a content hash that does not depend on the order of
+ * its rows (the sum, over rows, of the xxHash64 of all the row's columns, with the schema's
+ * SHA-256). Written after every table and report: with the run summary, it marks a complete run.
+ */
+public final class RunManifest {
+  private RunManifest() {}
+
+  /** The manifest of a finished run, as JSON. */
+  static String json(
+      SparkSession spark,
+      CaseLayout layout,
+      String casePath,
+      OutputLayout out,
+      Map<String, Long> tables,
+      Map<String, String> sparkSettings,
+      String engineVersion) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("engine_version", engineVersion);
+    json.put("scenario", layout.scenario().name());
+    json.put(
+        "scenario_sha256",
+        layout.scenarioText() == null
+            ? null
+            : sha256(layout.scenarioText().getBytes(StandardCharsets.UTF_8)));
+    json.put("seeds", seeds(layout, casePath));
+    json.put("inputs", inputs(spark.sparkContext().hadoopConfiguration(), layout));
+    Map<String, Object> written = new TreeMap<>();
+    for (String name : tables.keySet()) {
+      written.put(name, contentOf(spark.read().parquet(out.table(name).toString())));
+    }
+    json.put("tables", written);
+    json.put("spark_settings", new TreeMap<>(sparkSettings));
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json)
+          + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot render the manifest", e);
+    }
+  }
+
+  /** Row count, schema hash and order-independent content hash of a table. */
+  public static Map<String, Object> contentOf(Dataset<Row> table) {
+    Column[] all = new Column[table.columns().length];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = col("`" + table.columns()[i] + "`");
+    }
+    Row r =
+        table
+            .select(
+                count(lit(1)),
+                sum(
+                    all.length == 0
+                        ? lit(0)
+                        : xxhash64(all).cast(DataTypes.createDecimalType(38, 0))))
+            .first();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("rows", r.getLong(0));
+    m.put("schema_sha256", sha256(table.schema().catalogString().getBytes(StandardCharsets.UTF_8)));
+    m.put("content_hash", r.isNullAt(1) ? "0" : r.getDecimal(1).toPlainString());
+    return m;
+  }
+
+  private static Map<String, Object> seeds(CaseLayout layout, String casePath) {
+    Map<String, Object> seeds = new LinkedHashMap<>();
+    // a generated case: the generator's seed, from the truth written beside it
+    java.nio.file.Path truth =
+        java.nio.file.Path.of(casePath)
+            .toAbsolutePath()
+            .getParent()
+            .resolve("truth")
+            .resolve("summary.json");
+    if (java.nio.file.Files.isRegularFile(truth)) {
+      try {
+        var seed = new ObjectMapper().readTree(truth.toFile()).get("seed");
+        if (seed != null) {
+          seeds.put("case_generator", seed.asLong());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + truth, e);
+      }
+    }
+    seeds.put("lost_revenue", dev.aftermath.impact.LostRevenueJob.SEED);
+    seeds.put("liability", layout.scenario().liability().seed());
+    return seeds;
+  }
+
+  private static List<Map<String, Object>> inputs(Configuration conf, CaseLayout layout) {
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (TableSpec spec : InputTables.ALL) {
+      TableSource source = layout.source(spec).orElse(null);
+      if (source == null) {
+        continue;
+      }
+      for (int i = 0; i < source.files().size(); i++) {
+        Path file = new Path(source.files().get(i));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("table", spec.name());
+        m.put("file", source.labels().get(i));
+        try {
+          FileSystem fs = file.getFileSystem(conf);
+          m.put("bytes", fs.getFileStatus(file).getLen());
+          try (InputStream in = fs.open(file)) {
+            m.put("sha256", sha256(in));
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot hash input " + file, e);
+        }
+        inputs.add(m);
+      }
+    }
+    return inputs;
+  }
+
+  static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(digest().digest(bytes));
+  }
+
+  static String sha256(InputStream in) throws IOException {
+    MessageDigest d = digest();
+    byte[] buffer = new byte[1 << 20];
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      d.update(buffer, 0, n);
+    }
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java", e);
+    }
+  }
+}

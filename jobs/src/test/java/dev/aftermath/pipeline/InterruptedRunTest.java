@@ -1,0 +1,168 @@
+package dev.aftermath.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aftermath.GeneratedRuns;
+import dev.aftermath.SparkTestBase;
+import dev.aftermath.cli.AftermathCli;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs killed with SIGKILL (the process gets no chance to clean up) at a few points, then run again
+ * into the same folder: no killed run looks complete (no manifest, no run summary, no table half in
+ * place), and the re-run's tables are identical, by content hash, to those of an uninterrupted run
+ * made in another JVM — which also shows that results do not depend on the JVM they were computed
+ * in. The rerun's log lines are kept for the privacy scan. With {@code -Daftermath.longTests=true}
+ * the kills come at ten seeded random moments instead of two fixed stages.
+ */
+class InterruptedRunTest extends SparkTestBase {
+  @TempDir static Path tmp;
+  static Path runs;
+  static String casePath;
+
+  @BeforeAll
+  static void generate() throws Exception {
+    runs = GeneratedRuns.dir(spark);
+    casePath = runs.resolve("case").toString();
+  }
+
+  /** The aftermath CLI in a JVM of its own, with this JVM's class path and module flags. */
+  static Process start(Path out, Path log) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("--add-") || arg.startsWith("-XX:+IgnoreUnrecognized")) {
+        cmd.add(arg);
+      }
+    }
+    cmd.add("-Xmx2g");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(AftermathCli.class.getName());
+    cmd.addAll(List.of("run", "--case", casePath, "--out", out.toString()));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** Starts a run and kills it once its log holds {@code marker}; false if it ended first. */
+  static boolean killWhen(Path out, String marker, long extraMillis) throws Exception {
+    Path log = Files.createTempFile(tmp, "killed", ".log");
+    Process p = start(out, log);
+    CountDownLatch seen = new CountDownLatch(1);
+    Thread watcher =
+        new Thread(
+            () -> {
+              while (p.isAlive()) {
+                try {
+                  if (Files.readString(log).contains(marker)) {
+                    seen.countDown();
+                    return;
+                  }
+                  Thread.sleep(50);
+                } catch (IOException | InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    watcher.start();
+    boolean marked = seen.await(10, TimeUnit.MINUTES);
+    Thread.sleep(extraMillis);
+    boolean alive = p.isAlive();
+    p.destroyForcibly(); // SIGKILL on Linux
+    p.waitFor();
+    return marked && alive;
+  }
+
+  static JsonNode manifest(Path out) throws IOException {
+    return new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+  }
+
+  /** What a consumer sees of a killed run: never a complete-looking result. */
+  static void assertLooksIncomplete(Path out) throws IOException {
+    assertThat(out.resolve("manifest.json")).doesNotExist();
+    assertThat(out.resolve("run-summary.json")).doesNotExist();
+    Path tables = out.resolve("tables");
+    if (Files.isDirectory(tables)) {
+      try (Stream<Path> all = Files.walk(tables)) {
+        assertThat(all.map(Path::toString))
+            .as("no half-written table under its final name")
+            .noneMatch(p -> p.contains("_temporary"));
+      }
+    }
+  }
+
+  @Test
+  void aRunKilledAtAnyStageThenRunAgainGivesTheUninterruptedTables() throws Exception {
+    Path out = tmp.resolve("killed-out");
+    List<String[]> kills = new ArrayList<>();
+    if (Boolean.getBoolean("aftermath.longTests")) {
+      Random random = new Random(2020);
+      for (int i = 0; i < 10; i++) {
+        kills.add(new String[] {"[ingest merchants]", String.valueOf(random.nextInt(40_000))});
+      }
+    } else {
+      kills.add(new String[] {"[ingest orders]", "0"});
+      kills.add(new String[] {"[defection: customer histories] done", "0"});
+    }
+    for (String[] k : kills) {
+      boolean killed = killWhen(out, k[0], Long.parseLong(k[1]));
+      if (killed) {
+        assertLooksIncomplete(out);
+      }
+    }
+    Path log = tmp.resolve("rerun.log");
+    Process rerun = start(out, log);
+    assertThat(rerun.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    assertThat(rerun.exitValue()).as(Files.readString(log)).isZero();
+
+    JsonNode expected = manifest(runs.resolve("out"));
+    JsonNode actual = manifest(out);
+    assertThat(actual.get("tables")).isEqualTo(expected.get("tables"));
+    assertThat(actual.get("inputs")).isEqualTo(expected.get("inputs"));
+    assertThat(actual.get("scenario_sha256")).isEqualTo(expected.get("scenario_sha256"));
+    assertThat(actual.get("seeds").get("case_generator").asLong()).isEqualTo(2020);
+    assertThat(out.resolve(".staging")).doesNotExist();
+
+    // the reports: the same but for the line that says when they were generated
+    try (Stream<Path> html = Files.list(runs.resolve("out/reports"))) {
+      for (Path a : html.filter(p -> p.toString().endsWith(".html")).toList()) {
+        Path b = out.resolve("reports").resolve(a.getFileName());
+        assertThat(withoutGeneratedAt(b))
+            .as(a.getFileName().toString())
+            .isEqualTo(withoutGeneratedAt(a));
+      }
+    }
+    // the rerun's own log: the privacy scan reads it with the outputs
+    PrivacyScan.assertNoCustomerIdentifiers(spark, casePath, List.of(log));
+  }
+
+  private static List<String> withoutGeneratedAt(Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (!line.contains("<div class=\"meta\">")) {
+          lines.add(line);
+        }
+      }
+    }
+    return lines;
+  }
+}
