@@ -3,6 +3,7 @@ package dev.aftermath.io;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -14,7 +15,9 @@ import org.apache.spark.sql.types.StructField;
 /**
  * Guards CSV exports against spreadsheet formula injection (OWASP "CSV Injection"): a text cell
  * that starts with {@code = + - @}, a tab or a carriage return is prefixed with a single quote so
- * that spreadsheet programs show it as text instead of evaluating it.
+ * that spreadsheet programs show it as text instead of evaluating it. Characters that reorder the
+ * text around them (bidirectional overrides and isolates, U+202A–U+202E, U+2066–U+2069) or hide
+ * (zero-width characters) are replaced by U+FFFD first, so that a cell reads as what it holds.
  */
 public final class CsvSafety {
   private CsvSafety() {}
@@ -22,16 +25,22 @@ public final class CsvSafety {
   /** The pattern of text a spreadsheet would treat as a formula. */
   public static final String FORMULA_START = "^[=+\\-@\t\r]";
 
+  /** Characters that reorder or hide text, replaced in exports. */
+  public static final String HIDDEN =
+      "[\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u061C\\uFEFF]";
+
   /** Every string column of {@code df}, made safe; other columns unchanged. */
   public static Dataset<Row> safeStrings(Dataset<Row> df) {
     Column[] columns = new Column[df.schema().fields().length];
     int i = 0;
     for (StructField f : df.schema().fields()) {
-      Column c = col("`" + f.name() + "`");
-      columns[i++] =
-          f.dataType().equals(DataTypes.StringType)
-              ? when(c.rlike(FORMULA_START), concat(lit("'"), c)).otherwise(c).as(f.name())
-              : c;
+      Column raw = col("`" + f.name() + "`");
+      if (f.dataType().equals(DataTypes.StringType)) {
+        Column c = regexp_replace(raw, HIDDEN, "\uFFFD");
+        columns[i++] = when(c.rlike(FORMULA_START), concat(lit("'"), c)).otherwise(c).as(f.name());
+      } else {
+        columns[i++] = raw;
+      }
     }
     return df.select(columns);
   }

@@ -72,7 +72,15 @@ class FuzzedCsvTest extends SparkTestBase {
     IngestResult result =
         Ingestion.run(spark, new CaseFixture(dir), tmp.resolve("out-" + seed).toString(), 100);
     long read = 0;
+    java.util.Map<String, Long> reasons = new java.util.TreeMap<>();
+    long valid = 0;
+    long duplicates = 0;
     for (FileCounts c : result.files().values()) {
+      c.byReason().forEach((k, v) -> reasons.merge(k, v, Long::sum));
+      if (c.table().equals("orders")) {
+        valid += c.valid();
+        duplicates += c.duplicates();
+      }
       assertThat(c.balanced()).as("seed " + seed + ": " + c).isTrue();
       if (c.table().equals("orders")) {
         read += c.read();
@@ -82,6 +90,9 @@ class FuzzedCsvTest extends SparkTestBase {
     // records, not lines: an inserted line break makes two, a broken quote merges the rest of
     // its file into one quarantined record; either way each is counted once
     assertThat(read).as("seed " + seed).isPositive();
+    System.out.printf(
+        "fuzz seed %d: %d rows written, %d records read: %d valid, %d duplicates, quarantined %s%n",
+        seed, rows, read, valid, duplicates, reasons);
     assertThat(result.files().get("orders/part-000.csv")).isNotNull();
   }
 

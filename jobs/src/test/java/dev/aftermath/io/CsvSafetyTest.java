@@ -33,6 +33,12 @@ class CsvSafetyTest extends SparkTestBase {
   }
 
   @Test
+  void replacesCharactersThatReorderOrHideText() {
+    assertThat(safe("\u202E=1+1", "abc\u202Efed", "a\u200Bb", "\u2066x\u2069"))
+        .containsExactly("\uFFFD=1+1", "abc\uFFFDfed", "a\uFFFDb", "\uFFFDx\uFFFD");
+  }
+
+  @Test
   void leavesOrdinaryTextAlone() {
     assertThat(safe("上海悦便利店", "a=b", "", null))
         .containsExactlyElementsOf(Arrays.asList("上海悦便利店", "a=b", "", null));

@@ -90,7 +90,9 @@ final class LegalReport {
       if (tables.has("merchants")) {
         Table merchants = tables.table("merchants");
         for (int i = 0; i < merchants.rowCount(); i++) {
-          names.put(Rows.text(merchants, i, "merchant_id"), Rows.text(merchants, i, "name"));
+          names.put(
+              Rows.text(merchants, i, "merchant_id"),
+              DisplayText.of(Rows.text(merchants, i, "name")));
         }
       }
       Table t = tables.table("top_exposures", "rank");

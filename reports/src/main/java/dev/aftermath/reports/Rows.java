@@ -22,7 +22,7 @@ final class Rows {
       return "";
     }
     Object v = t.column(column).get(i);
-    return v == null ? "" : v.toString();
+    return v == null ? "" : DisplayText.inert(v.toString());
   }
 
   /** The first row whose {@code key} column equals {@code value}; -1 when none. */

@@ -27,7 +27,7 @@ final class StatementReport {
     if (tables.has("merchants")) {
       Table merchants = tables.table("merchants");
       int k = Rows.find(merchants, "merchant_id", merchantId);
-      name = k < 0 ? "" : Rows.text(merchants, k, "name");
+      name = k < 0 ? "" : DisplayText.of(Rows.text(merchants, k, "name"));
     }
     m.put("merchantName", name);
     String industry = Rows.text(impact, i, "industry");

@@ -12,7 +12,9 @@ import java.sql.Statement;
  * rendering and browser tests.
  */
 final class ReportFixture {
-  static final String HOSTILE = "<script>alert(1)</script>${7*7}<#assign x=1>=HYPERLINK(\"x\")";
+  static final String HOSTILE =
+      "<script>alert(1)</script>${7*7}<#assign x=1>=HYPERLINK(\"x\")\u202Egpj.exe"
+          + "长".repeat(300);
 
   private ReportFixture() {}
 

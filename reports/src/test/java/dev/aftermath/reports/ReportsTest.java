@@ -68,6 +68,9 @@ class ReportsTest {
     String html = Files.readString(out.resolve("reports/legal.en-GB.html"));
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;${7*7}&lt;#assign x=1&gt;");
     assertThat(html).doesNotContain("<script>").contains("ASSUMPTION: retail margin");
+    // the override that would show "exe.jpg" is shown as its code; the long name is cut
+    assertThat(html).doesNotContain("\u202E").contains("[U+202E]gpj.exe");
+    assertThat(html).doesNotContain("长".repeat(300)).contains("characters)");
     try (PDDocument pdf = Loader.loadPDF(out.resolve("reports/legal.en-GB.pdf").toFile())) {
       // shown as text (wrapped in its narrow column: compare without line breaks)
       assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s", ""))
