@@ -131,19 +131,6 @@ public final class Pipeline {
                                 engineVersion()))
                         .toString());
       }
-      RunSummary summary =
-          new RunSummary(
-              scenario.name(),
-              scenario.currency(),
-              scenario.timezone().getId(),
-              index,
-              casePath,
-              out.root(),
-              ingest,
-              tables,
-              progress.stages(),
-              SparkSettings.effective(spark),
-              (System.nanoTime() - start) / 1e9);
       progress.stage(
           "manifest",
           () ->
@@ -157,6 +144,19 @@ public final class Pipeline {
                       tables,
                       SparkSettings.effective(spark),
                       engineVersion())));
+      RunSummary summary =
+          new RunSummary(
+              scenario.name(),
+              scenario.currency(),
+              scenario.timezone().getId(),
+              index,
+              casePath,
+              out.root(),
+              ingest,
+              tables,
+              progress.stages(),
+              SparkSettings.effective(spark),
+              (System.nanoTime() - start) / 1e9);
       writer.text(out.runSummary(), summary.json());
       writer.cleanStaging();
       return summary;
