@@ -1,6 +1,8 @@
 package dev.aftermath.exposure;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One merchant as the exposure stage sees it: its losses from the earlier stages (point and 90%
@@ -26,7 +28,7 @@ public record ExposureInput(
     Map<String, Long> signals) {
 
   public ExposureInput {
-    signals = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(signals));
+    signals = Collections.unmodifiableMap(new TreeMap<>(signals));
   }
 
   /** foreseeable loss: lost margin during the outage and its tail, at least 0. */

@@ -2,7 +2,9 @@ package dev.aftermath.impact;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What every merchant's model shares: the calendar, the outage as day fractions, the control series
@@ -40,8 +42,7 @@ public record ImpactSettings(
 
   /** The same settings with per-industry priors {trend mean, sd, control coefficient mean, sd}. */
   ImpactSettings withPriors(Map<String, double[]> industryPriors) {
-    return with(
-        draws, java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(industryPriors)));
+    return with(draws, Collections.unmodifiableMap(new TreeMap<>(industryPriors)));
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.aftermath.impact;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -17,7 +19,7 @@ final class SharedError implements Serializable {
   private final long seed;
 
   SharedError(Map<String, Double> sigma, int draws, long seed) {
-    this.sigma = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sigma));
+    this.sigma = Collections.unmodifiableMap(new TreeMap<>(sigma));
     this.draws = draws;
     this.seed = seed;
   }

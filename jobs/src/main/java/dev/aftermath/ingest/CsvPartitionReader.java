@@ -144,7 +144,7 @@ final class CsvPartitionReader implements FlatMapFunction<Iterator<String>, Row>
 
     /** The parser failed: the pending record is good, everything after it is one defect row. */
     private void malformed(RuntimeException e) {
-      String why = CsvText.isEncodingError(e) ? "invalid UTF-8" : rootMessage(e);
+      String why = rootMessage(e);
       long badLine = 2;
       String rest = "";
       if (pending != null) {

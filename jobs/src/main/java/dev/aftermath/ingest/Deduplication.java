@@ -13,6 +13,8 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import dev.aftermath.DataQualityException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -29,11 +31,11 @@ import org.apache.spark.storage.StorageLevel;
  * Duplicate keys, found without keeping whole rows: every validated row leaves a small entry in a
  * <em>ledger</em> (file and reason; for a rejected row its line, raw text and offending value; for
  * a good row its position and a 128-bit fingerprint of its key). Keys are compared by fingerprint —
- * two independent 64-bit xxHash64 values — so the search is a fixed-width aggregation over a cached
- * column pair; the chance that two different keys share a fingerprint is below 10⁻²² for 10⁸ rows.
- * Of the rows sharing a key, the first by file, line and row is kept; the others are the
- * duplicates, identified by file and position, and the table is written in one further pass over
- * the source that leaves them out.
+ * two independent 64-bit xxHash64 values: the first hashes that repeat are found by sorting the
+ * cached first halves, and only their rows are ranked by the whole fingerprint. The chance that two
+ * different keys share a fingerprint is below 10⁻²² for 10⁸ rows. Of the rows sharing a key, the
+ * first by file, line and row is kept; the others are the duplicates, identified by file and
+ * position, and the table is written in one further pass over the source that leaves them out.
  */
 final class Deduplication {
   private Deduplication() {}
@@ -93,10 +95,9 @@ final class Deduplication {
     }
     // the first hashes that repeat, found by sorting them (an aggregation would first build a hash
     // table of every key on the map side, for nothing: nearly all keys are unique)
+    Dataset<Row> good = ledger.filter(col(H1).isNotNull());
     List<Long> repeatedKeys =
-        ledger
-            .filter(col(H1).isNotNull())
-            .select(H1)
+        good.select(H1)
             .repartition(col(H1))
             .sortWithinPartitions(H1)
             .as(Encoders.LONG())
@@ -116,9 +117,7 @@ final class Deduplication {
     }
     Dataset<Row> repeated =
         ledger.sparkSession().createDataset(repeatedKeys, Encoders.LONG()).toDF(H1);
-    return ledger
-        .filter(col(H1).isNotNull())
-        .join(broadcast(repeated), seq(H1), "left_semi")
+    return good.join(broadcast(repeated), seq(H1), "left_semi")
         .withColumn(
             "_rank",
             row_number()
@@ -138,7 +137,7 @@ final class Deduplication {
   }
 
   /** Each value that occurs more than once in a sorted run of values, once. */
-  static java.util.Iterator<Long> repeatedValues(java.util.Iterator<Long> sorted) {
+  static Iterator<Long> repeatedValues(Iterator<Long> sorted) {
     List<Long> out = new ArrayList<>();
     boolean first = true;
     long previous = 0;
@@ -185,8 +184,8 @@ final class Deduplication {
     columns.add(
         concat_ws(
                 "|",
-                key.stream()
-                    .map(c -> col("`" + c + "`").cast(DataTypes.StringType))
+                Arrays.stream(keyColumns(key))
+                    .map(c -> c.cast(DataTypes.StringType))
                     .toArray(Column[]::new))
             .as("key"));
     Dataset<Row> keys =

@@ -4,6 +4,7 @@ import dev.aftermath.InvalidCaseException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public record CashPlanTerms(
     double durationHours,
     Map<String, Double> marginRates) {
   public CashPlanTerms {
-    marginRates = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(marginRates));
+    marginRates = Collections.unmodifiableMap(new TreeMap<>(marginRates));
   }
 
   /** The industry's margin rate, or the {@code default} rate, or empty when neither is set. */

@@ -1,6 +1,8 @@
 package dev.aftermath.scenario;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Assumptions of the liability and company-impact stage (scenario key {@code liability}, all
@@ -58,6 +60,6 @@ public record LiabilityTerms(
           1.0);
 
   public LiabilityTerms {
-    signalWeights = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(signalWeights));
+    signalWeights = Collections.unmodifiableMap(new TreeMap<>(signalWeights));
   }
 }

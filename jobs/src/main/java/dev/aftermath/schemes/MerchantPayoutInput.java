@@ -1,7 +1,9 @@
 package dev.aftermath.schemes;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the schemes need to know of one merchant: its terms (industry, existing or new, fee, ad
@@ -24,7 +26,7 @@ public record MerchantPayoutInput(
     Double lostMemberBalances) {
 
   public MerchantPayoutInput {
-    windowRevenue = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(windowRevenue));
+    windowRevenue = Collections.unmodifiableMap(new TreeMap<>(windowRevenue));
   }
 
   /**
