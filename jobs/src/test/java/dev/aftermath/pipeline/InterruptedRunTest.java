@@ -19,7 +19,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the kills come at ten seeded random moments instead of two fixed stages.
  */
 class InterruptedRunTest extends SparkTestBase {
+  /** The generated-at stamp as a PDF's text shows it, in either language. */
+  private static final Pattern GENERATED_AT =
+      Pattern.compile(
+          "(Generated:|生成时间:)\\s*\\d{4}-\\d{2}-\\d{2}\\s+\\d{2}:\\d{2}:\\d{2}\\s*[+-]\\d{2}:\\d{2}");
+
   @TempDir static Path tmp;
   static Path runs;
   static String casePath;
@@ -139,20 +148,43 @@ class InterruptedRunTest extends SparkTestBase {
     assertThat(actual.get("seeds").get("case_generator").asLong()).isEqualTo(2020);
     assertThat(out.resolve(".staging")).doesNotExist();
 
-    // the reports: the same but for the line that says when they were generated
-    try (Stream<Path> html = Files.list(runs.resolve("out/reports"))) {
-      for (Path a : html.filter(p -> p.toString().endsWith(".html")).toList()) {
-        Path b = out.resolve("reports").resolve(a.getFileName());
-        assertThat(withoutGeneratedAt(b))
-            .as(a.getFileName().toString())
-            .isEqualTo(withoutGeneratedAt(a));
-      }
+    // the reports (and statements, when the run writes them): the same but for the line that says
+    // when they were
+    // generated (HTML source; the PDFs' text, page by page)
+    Path expectedReports = runs.resolve("out/reports");
+    List<Path> reports;
+    try (Stream<Path> files = Files.walk(expectedReports)) {
+      reports =
+          files
+              .filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".pdf"))
+              .sorted()
+              .toList();
+    }
+    assertThat(reports).anyMatch(p -> p.toString().endsWith(".pdf"));
+    for (Path a : reports) {
+      Path b = out.resolve("reports").resolve(expectedReports.relativize(a));
+      assertThat(withoutGeneratedAt(b))
+          .as(expectedReports.relativize(a).toString())
+          .isEqualTo(withoutGeneratedAt(a));
     }
     // the rerun's own log: the privacy scan reads it with the outputs
     PrivacyScan.assertNoCustomerIdentifiers(spark, casePath, List.of(log));
   }
 
+  /** HTML: its lines but the meta one; PDF: each page's text with the generation time blanked. */
   private static List<String> withoutGeneratedAt(Path file) throws IOException {
+    if (file.toString().endsWith(".pdf")) {
+      List<String> pages = new ArrayList<>();
+      try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+        PDFTextStripper text = new PDFTextStripper();
+        for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+          text.setStartPage(page);
+          text.setEndPage(page);
+          pages.add(GENERATED_AT.matcher(text.getText(pdf)).replaceAll("$1 <time>"));
+        }
+      }
+      return pages;
+    }
     List<String> lines = new ArrayList<>();
     try (BufferedReader r =
         new BufferedReader(
