@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.when;
 
+import dev.aftermath.reports.HiddenCharacters;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,7 +18,8 @@ import org.apache.spark.sql.types.StructField;
  * that starts with {@code = + - @}, a tab or a carriage return is prefixed with a single quote so
  * that spreadsheet programs show it as text instead of evaluating it. Characters that reorder the
  * text around them (bidirectional overrides and isolates, U+202A–U+202E, U+2066–U+2069) or hide
- * (zero-width characters) are replaced by U+FFFD first, so that a cell reads as what it holds.
+ * (zero-width and control characters: {@link HiddenCharacters}, the set the reports show by their
+ * code) are replaced by U+FFFD first, so that a cell reads as what it holds.
  */
 public final class CsvSafety {
   private CsvSafety() {}
@@ -25,9 +27,8 @@ public final class CsvSafety {
   /** The pattern of text a spreadsheet would treat as a formula. */
   public static final String FORMULA_START = "^[=+\\-@\t\r]";
 
-  /** Characters that reorder or hide text, replaced in exports. */
-  public static final String HIDDEN =
-      "[\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u061C\\uFEFF]";
+  /** Characters that reorder or hide text, replaced in exports: {@link HiddenCharacters}. */
+  public static final String HIDDEN = HiddenCharacters.REGEX_CLASS;
 
   /** Every string column of {@code df}, made safe; other columns unchanged. */
   public static Dataset<Row> safeStrings(Dataset<Row> df) {

@@ -36,6 +36,9 @@ class CsvSafetyTest extends SparkTestBase {
   void replacesCharactersThatReorderOrHideText() {
     assertThat(safe("\u202E=1+1", "abc\u202Efed", "a\u200Bb", "\u2066x\u2069"))
         .containsExactly("\uFFFD=1+1", "abc\uFFFDfed", "a\uFFFDb", "\uFFFDx\uFFFD");
+    // control characters too (a terminal's escape sequences, NUL), not line breaks or tabs
+    assertThat(safe("a\u001B[31mb", "x\u0000y\u0085", "line 1\r\nline 2\tend"))
+        .containsExactly("a\uFFFD[31mb", "x\uFFFDy\uFFFD", "line 1\r\nline 2\tend");
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InterruptedRunTest extends SparkTestBase {
   /** The generated-at stamp as a PDF's text shows it, in either language. */
+  private static final Pattern STAGE = Pattern.compile("(?m)^\\[([^\\]]+)\\]");
+
   private static final Pattern GENERATED_AT =
       Pattern.compile(
           "(Generated:|生成时间:)\\s*\\d{4}-\\d{2}-\\d{2}\\s+\\d{2}:\\d{2}:\\d{2}\\s*[+-]\\d{2}:\\d{2}");
@@ -69,8 +72,11 @@ class InterruptedRunTest extends SparkTestBase {
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
-  /** Starts a run and kills it once its log holds {@code marker}; false if it ended first. */
-  static boolean killWhen(Path out, String marker, long extraMillis) throws Exception {
+  /**
+   * Starts a run and kills it {@code extraMillis} after its log holds {@code marker}; returns the
+   * stage it was in (the last {@code [stage]} its log named), or null if it ended first.
+   */
+  static String killWhen(Path out, String marker, long extraMillis) throws Exception {
     Path log = Files.createTempFile(tmp, "killed", ".log");
     Process p = start(out, log);
     CountDownLatch seen = new CountDownLatch(1);
@@ -95,7 +101,16 @@ class InterruptedRunTest extends SparkTestBase {
     boolean alive = p.isAlive();
     p.destroyForcibly(); // SIGKILL on Linux
     p.waitFor();
-    return marked && alive;
+    return marked && alive ? lastStage(Files.readString(log)) : null;
+  }
+
+  private static String lastStage(String log) {
+    Matcher stage = STAGE.matcher(log);
+    String last = "(before the first stage)";
+    while (stage.find()) {
+      last = stage.group(1);
+    }
+    return last;
   }
 
   static JsonNode manifest(Path out) throws IOException {
@@ -122,19 +137,25 @@ class InterruptedRunTest extends SparkTestBase {
     List<String[]> kills = new ArrayList<>();
     if (Boolean.getBoolean("aftermath.longTests")) {
       Random random = new Random(2020);
+      // moments spread over a whole run (60–90 s after ingestion starts, in this JVM)
       for (int i = 0; i < 10; i++) {
-        kills.add(new String[] {"[ingest merchants]", String.valueOf(random.nextInt(40_000))});
+        kills.add(new String[] {"[ingest merchants]", String.valueOf(random.nextInt(80_000))});
       }
     } else {
       kills.add(new String[] {"[ingest orders]", "0"});
       kills.add(new String[] {"[defection: customer histories] done", "0"});
     }
+    List<String> killedIn = new ArrayList<>();
     for (String[] k : kills) {
-      boolean killed = killWhen(out, k[0], Long.parseLong(k[1]));
-      if (killed) {
+      String stage = killWhen(out, k[0], Long.parseLong(k[1]));
+      if (stage != null) {
         assertLooksIncomplete(out);
+        killedIn.add(stage);
       }
     }
+    System.out.println(
+        "killed " + killedIn.size() + " of " + kills.size() + " runs in: " + killedIn);
+    assertThat(killedIn).isNotEmpty();
     Path log = tmp.resolve("rerun.log");
     Process rerun = start(out, log);
     assertThat(rerun.waitFor(10, TimeUnit.MINUTES)).isTrue();

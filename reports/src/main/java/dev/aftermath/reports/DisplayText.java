@@ -51,14 +51,8 @@ final class DisplayText {
     return b.toString();
   }
 
-  /** Characters that change how the text around them reads, or cannot be seen. */
+  /** See {@link HiddenCharacters}. */
   static boolean hidden(int c) {
-    return (c < 0x20 && c != '\n' && c != '\t')
-        || (c >= 0x7F && c < 0xA0)
-        || (c >= 0x200B && c <= 0x200F) // zero-width, LRM, RLM
-        || (c >= 0x202A && c <= 0x202E) // embeddings and overrides
-        || (c >= 0x2066 && c <= 0x2069) // isolates
-        || c == 0x061C // Arabic letter mark
-        || c == 0xFEFF; // zero-width no-break space
+    return HiddenCharacters.contains(c);
   }
 }
