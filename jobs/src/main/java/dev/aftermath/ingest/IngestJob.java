@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aftermath.DataQualityException;
+import dev.aftermath.daily.MerchantIndustries;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.Progress;
@@ -106,14 +107,12 @@ public final class IngestJob {
               }
             });
         if (spec == InputTables.MERCHANTS) {
+          Dataset<Row> merchants =
+              spark.read().parquet(writer.layout().table(spec.name()).toString());
+          // every industry needs a margin rate: stop here, before the orders, if one has none
+          scenario.cash().marginRates(MerchantIndustries.of(merchants));
           Set<String> ids2 =
-              new HashSet<>(
-                  spark
-                      .read()
-                      .parquet(writer.layout().table(spec.name()).toString())
-                      .select("merchant_id")
-                      .as(Encoders.STRING())
-                      .collectAsList());
+              new HashSet<>(merchants.select("merchant_id").as(Encoders.STRING()).collectAsList());
           merchantIds = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(ids2);
         }
       }

@@ -45,7 +45,7 @@ public record CashPlanTerms(
       throw new InvalidCaseException(
           "scenario.yaml: key schemes.cash.margin_rates has no rate for industries "
               + missing
-              + " and no default");
+              + " (column industry of the merchants) and no default");
     }
     return rates;
   }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -278,20 +277,23 @@ class BadInputCorpusTest extends SparkTestBase {
   }
 
   @Test
-  void industriesWithoutAMarginRateAreNamedTogether() {
+  void industriesWithoutAMarginRateStopTheRunBeforeTheOrders() {
     String noDefault = DemoCase.bundledScenario().replaceAll("(?m)^\\s+default: .*\\n", "");
-    CaseLayout layout =
-        CaseLayout.inspect(
-            new CaseFixture(tmp.resolve("case"))
-                .scenario(noDefault)
-                .file("merchants.csv", CaseFixture.MERCHANTS)
-                .file("orders.csv", CaseFixture.GOOD_ORDERS)
-                .path(),
-            new Configuration());
+    String merchants =
+        CaseFixture.MERCHANTS.replace(",retail,", ",astrology,").replace(",catering,", ",zoo,");
+    String out = tmp.resolve("no-rate-out").toString();
     assertThatThrownBy(
-            () -> layout.scenario().cash().marginRates(List.of("retail", "astrology", "zoo")))
+            () ->
+                ingest(
+                    new CaseFixture(tmp.resolve("no-rate"))
+                        .scenario(noDefault)
+                        .file("merchants.csv", merchants)
+                        .file("orders.csv", CaseFixture.GOOD_ORDERS),
+                    out))
         .isInstanceOf(InvalidCaseException.class)
         .hasMessageContaining("schemes.cash.margin_rates")
-        .hasMessageContaining("[astrology, zoo]");
+        .hasMessageContaining("[astrology, zoo]")
+        .hasMessageContaining("column industry of the merchants");
+    assertThat(Path.of(out, "tables", "orders")).doesNotExist();
   }
 }
