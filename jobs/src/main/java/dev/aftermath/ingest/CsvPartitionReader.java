@@ -128,11 +128,11 @@ final class CsvPartitionReader implements FlatMapFunction<Iterator<String>, Row>
         long line;
         if (pending == null) {
           // the header and any blank lines before the first record
-          line = 1 + newlines(raw.slice(0, record.getCharacterPosition()));
+          line = 1 + LineBreaks.in(raw.slice(0, record.getCharacterPosition()));
         } else {
           String text = raw.slice(pending.getCharacterPosition(), record.getCharacterPosition());
           ready.add(row(pendingLine, text, pending));
-          line = pendingLine + newlines(text);
+          line = pendingLine + LineBreaks.in(text);
           raw.discardBefore(record.getCharacterPosition());
         }
         pending = record;
@@ -142,17 +142,32 @@ final class CsvPartitionReader implements FlatMapFunction<Iterator<String>, Row>
       }
     }
 
-    /** The parser failed: the pending record is good, everything after it is one defect row. */
+    /**
+     * The parser failed: the pending record is good, everything after it, to the end of the file,
+     * is one defect row.
+     */
     private void malformed(RuntimeException e) {
       String why = rootMessage(e);
       long badLine = 2;
       String rest = "";
+      long from = 0;
+      long firstLine = 1;
       if (pending != null) {
         String text = CsvText.FORMAT.format((Object[]) pending.values());
         ready.add(row(pendingLine, text, pending));
-        badLine = pendingLine + newlines(text) + 1;
+        badLine = pendingLine + LineBreaks.in(text) + 1;
         rest = raw.slice(pending.getCharacterPosition(), raw.position());
         rest = rest.length() > text.length() ? rest.substring(text.length()) : rest;
+        from = pending.getCharacterPosition();
+        firstLine = pendingLine;
+      }
+      LineBreaks toEnd = new LineBreaks();
+      String read = raw.slice(from, raw.position());
+      toEnd.add(read, 0, read.length());
+      try {
+        raw.drainInto(toEnd);
+      } catch (IOException io) {
+        throw new UncheckedIOException("Cannot read " + label, io);
       }
       Object[] values = new Object[SourceColumns.COUNT + spec.columns().size()];
       values[0] = label;
@@ -160,6 +175,7 @@ final class CsvPartitionReader implements FlatMapFunction<Iterator<String>, Row>
       String shown = rest.strip();
       values[3] = shown.length() > 2000 ? shown.substring(0, 2000) : shown;
       values[4] = QuarantineReason.MALFORMED_CSV.name() + ":" + why;
+      values[5] = Math.max(badLine, firstLine + toEnd.within());
       ready.add(RowFactory.create(values));
       pending = null;
       done = true;
@@ -170,6 +186,7 @@ final class CsvPartitionReader implements FlatMapFunction<Iterator<String>, Row>
       values[0] = label;
       values[1] = line;
       values[3] = stripTerminator(text);
+      values[5] = line + LineBreaks.within(text);
       values[4] =
           text.indexOf(CsvText.NOT_UTF8) >= 0
               ? QuarantineReason.NOT_UTF8.name()
@@ -215,18 +232,6 @@ final class CsvPartitionReader implements FlatMapFunction<Iterator<String>, Row>
       t = t.getCause();
     }
     return String.valueOf(t.getMessage());
-  }
-
-  /** Line breaks in {@code s}: LF, CRLF or a lone CR each count once. */
-  static long newlines(String s) {
-    long n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\n' || c == '\r' && (i + 1 == s.length() || s.charAt(i + 1) != '\n')) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private static String stripTerminator(String s) {

@@ -78,6 +78,7 @@ final class Deduplication {
         col(SourceColumns.LINE),
         col(SourceColumns.ROW),
         when(bad, col(SourceColumns.RAW)).as(SourceColumns.RAW),
+        when(bad, col(SourceColumns.END_LINE)).as(SourceColumns.END_LINE),
         col(RowValidator.REASON),
         col(RowValidator.COLUMN),
         col(RowValidator.VALUE),

@@ -37,7 +37,7 @@ import org.apache.spark.storage.StorageLevel;
 public final class IngestJob {
   /** Columns of the quarantine table. */
   public static final List<String> QUARANTINE_COLUMNS =
-      List.of("table", "file", "line", "row_index", "column", "value", "reason", "raw");
+      List.of("table", "file", "line", "row_index", "column", "value", "reason", "raw", "end_line");
 
   private final SparkSession spark;
   private final CaseLayout layout;
@@ -142,7 +142,8 @@ public final class IngestJob {
                       (Long) r.get(3),
                       r.getString(4),
                       r.getString(5),
-                      r.getString(6)));
+                      r.getString(6),
+                      r.<Long>getAs("end_line")));
             }
           });
       writeReconciliation(files);
@@ -222,7 +223,8 @@ public final class IngestJob {
             col(RowValidator.COLUMN).as("column"),
             col(RowValidator.VALUE).as("value"),
             col(RowValidator.REASON).as("reason"),
-            col(SourceColumns.RAW).as("raw"));
+            col(SourceColumns.RAW).as("raw"),
+            col(SourceColumns.END_LINE).as("end_line"));
   }
 
   private void writeReconciliation(Map<String, FileCounts> files) {

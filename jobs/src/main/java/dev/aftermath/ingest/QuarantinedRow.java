@@ -1,6 +1,9 @@
 package dev.aftermath.ingest;
 
-/** A rejected row as shown to the user: file, line or row, column, value and reason. */
+/**
+ * A rejected row as shown to the user: file, line (and the line it ends on, for a record over
+ * several lines) or row, column, value and reason.
+ */
 public record QuarantinedRow(
     String table,
     String file,
@@ -8,10 +11,19 @@ public record QuarantinedRow(
     Long rowIndex,
     String column,
     String value,
-    String reason) {
-  /** "orders.csv line 4812: column amount is 'abc' (NOT_A_NUMBER)". */
+    String reason,
+    Long endLine) {
+  /**
+   * "orders.csv line 4812: column amount is 'abc' (NOT_A_NUMBER)"; "orders.csv lines 17–40: ..."
+   * for a record over several lines.
+   */
   public String describe() {
-    String where = line != null ? file + " line " + line : file + " row " + rowIndex;
+    String where =
+        line == null
+            ? file + " row " + rowIndex
+            : endLine != null && endLine > line
+                ? file + " lines " + line + "–" + endLine
+                : file + " line " + line;
     String what = column == null ? value : "column " + column + " is '" + value + "'";
     return where + ": " + what + " (" + reason + ")";
   }

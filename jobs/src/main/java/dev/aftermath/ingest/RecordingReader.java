@@ -2,6 +2,7 @@ package dev.aftermath.ingest;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.CharBuffer;
 
 /**
  * A reader that keeps the characters it has handed out, so the raw text of a CSV record can be
@@ -44,6 +45,19 @@ final class RecordingReader extends Reader {
     if (n > 0) {
       kept.delete(0, n);
       keptFrom = pos;
+    }
+  }
+
+  /**
+   * Reads the rest of the input without keeping it, counting its line breaks into {@code breaks}:
+   * how far a record that runs to the end of the file reaches. The text read this way is neither
+   * kept nor counted in {@link #position()}.
+   */
+  void drainInto(LineBreaks breaks) throws IOException {
+    char[] buf = new char[1 << 16];
+    CharBuffer chars = CharBuffer.wrap(buf);
+    for (int n = in.read(buf, 0, buf.length); n >= 0; n = in.read(buf, 0, buf.length)) {
+      breaks.add(chars, 0, n);
     }
   }
 

@@ -10,7 +10,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The lineage columns every source row carries ahead of the table's own columns: which file, which
- * CSV line or Parquet row, the raw text, and a defect the reader already found.
+ * CSV line or Parquet row, the raw text, a defect the reader already found, and the CSV line where
+ * the record ends (a quoted field or an unterminated quote can carry a record over many lines).
  */
 final class SourceColumns {
   private SourceColumns() {}
@@ -20,9 +21,10 @@ final class SourceColumns {
   static final String ROW = "_row";
   static final String RAW = "_raw";
   static final String DEFECT = "_defect";
+  static final String END_LINE = "_end_line";
 
   /** Number of lineage columns before the table's columns. */
-  static final int COUNT = 5;
+  static final int COUNT = 6;
 
   static List<StructField> lineage() {
     return List.of(
@@ -30,7 +32,8 @@ final class SourceColumns {
         field(LINE, DataTypes.LongType),
         field(ROW, DataTypes.LongType),
         field(RAW, DataTypes.StringType),
-        field(DEFECT, DataTypes.StringType));
+        field(DEFECT, DataTypes.StringType),
+        field(END_LINE, DataTypes.LongType));
   }
 
   /** Lineage then every column of {@code spec} as text: the shape of a CSV source row. */

@@ -48,6 +48,7 @@ final class SourceReader {
     columns.add(col("_metadata.row_index").plus(1).as(SourceColumns.ROW));
     columns.add(lit(null).cast(DataTypes.StringType).as(SourceColumns.RAW));
     columns.add(lit(null).cast(DataTypes.StringType).as(SourceColumns.DEFECT));
+    columns.add(lit(null).cast(DataTypes.LongType).as(SourceColumns.END_LINE));
     for (ColumnSpec c : source.spec().columns()) {
       columns.add(
           present.contains(c.name())

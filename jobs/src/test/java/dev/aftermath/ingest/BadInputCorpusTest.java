@@ -127,6 +127,7 @@ class BadInputCorpusTest extends SparkTestBase {
             assertThat(q.getString(q.fieldIndex("reason"))).as("line " + line).isEqualTo(r[1]);
             assertThat(q.getString(q.fieldIndex("column"))).as("line " + line).isEqualTo(r[2]);
             assertThat(q.getString(q.fieldIndex("file"))).isEqualTo("orders.csv");
+            assertThat(q.<Long>getAs("end_line")).as("line " + line).isEqualTo(line);
           }
         });
     assertThat(orderRejects.get(19L).getString(orderRejects.get(19L).fieldIndex("raw")))
@@ -173,23 +174,37 @@ class BadInputCorpusTest extends SparkTestBase {
     }
     Files.writeString(
         dir.resolve("members.csv"),
-        "merchant_id,customer_id,balance,points,recovered\nM1,c1,1,0,true\nM1,c2,1,0"); // cut off
+        "merchant_id,customer_id,balance,points,recovered\n"
+            + "M1,c1,1,0,true\n"
+            + "M1,\"c2,1,0,true\r\n" // a quote opened here closes on the next line
+            + "M1,c3,1\",0,true\n"
+            + "M1,c4,1,0"); // cut off
     Files.writeString(
         dir.resolve("churn_signals.csv"),
         "ts,merchant_id,customer_id,signal,value\n"
             + "2020-02-24T10:00:00,M1,c1,complaint,\n"
             + "2020-02-24T11:00:00,M1,\"c2,complaint,\n" // quote never closed
-            + "2020-02-24T12:00:00,M1,c3,complaint,\n");
+            + "2020-02-24T12:00:00,M1,c3,complaint,\n"
+            + "2020-02-24T13:00:00,M1,c4,complaint,\n\n\n");
     String out = tmp.resolve("out-enc").toString();
     IngestResult result = ingest(new CaseFixture(dir), out);
 
     Row bad = quarantineByLine(out, "orders").get(3L);
     assertThat(bad.getString(bad.fieldIndex("reason"))).isEqualTo("NOT_UTF8");
     assertThat(bad.getString(bad.fieldIndex("value"))).contains("GBK");
-    assertThat(quarantineByLine(out, "members").get(3L).getString(6))
-        .isEqualTo("WRONG_FIELD_COUNT");
-    assertThat(quarantineByLine(out, "churn_signals").get(3L).getString(6))
-        .isEqualTo("MALFORMED_CSV");
+    assertThat(bad.<Long>getAs("end_line")).isEqualTo(3L);
+    // each quarantined record says on which lines it starts and ends
+    Map<Long, Row> members = quarantineByLine(out, "members");
+    assertThat(members).containsOnlyKeys(3L, 5L);
+    assertThat(members.get(3L).getString(6)).isEqualTo("WRONG_FIELD_COUNT");
+    assertThat(members.get(3L).<Long>getAs("end_line")).isEqualTo(4L);
+    assertThat(members.get(5L).getString(6)).isEqualTo("WRONG_FIELD_COUNT");
+    assertThat(members.get(5L).<Long>getAs("end_line")).isEqualTo(5L);
+    Row unterminated = quarantineByLine(out, "churn_signals").get(3L);
+    assertThat(unterminated.getString(6)).isEqualTo("MALFORMED_CSV");
+    assertThat(unterminated.<Long>getAs("end_line"))
+        .as("the rest of the file, up to its last line with text")
+        .isEqualTo(5L);
     // the rows after the one in another encoding are read as usual
     assertThat(result.files().get("orders.csv").valid()).isEqualTo(2);
     result.files().values().forEach(f -> assertThat(f.balanced()).as(f.table()).isTrue());

@@ -10,7 +10,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Seeded random mutations of good order rows — characters deleted, inserted (quotes, commas, line
  * breaks, bytes in another encoding, control characters), fields swapped, doubled or cut, rows
  * truncated — spread over many part files so that one broken quote does not swallow the rest. The
- * run must never crash, and every file must reconcile: read = valid + quarantined + duplicates. A
- * thousand rows per seed in CI; with {@code -Daftermath.longTests=true}, 20 seeds of 5,000.
+ * run must never crash, every file must reconcile (read = valid + quarantined + duplicates), and
+ * every line of every file must fall in exactly one of the records counted as read. A thousand rows
+ * per seed in CI; with {@code -Daftermath.longTests=true}, 20 seeds of 5,000.
  */
 class FuzzedCsvTest extends SparkTestBase {
   @TempDir Path tmp;
@@ -94,6 +98,46 @@ class FuzzedCsvTest extends SparkTestBase {
         "fuzz seed %d: %d rows written, %d records read: %d valid, %d duplicates, quarantined %s%n",
         seed, rows, read, valid, duplicates, reasons);
     assertThat(result.files().get("orders/part-000.csv")).isNotNull();
+    TableSource orders =
+        CaseLayout.inspect(dir.toString(), new Configuration())
+            .source(InputTables.ORDERS)
+            .orElseThrow();
+    for (String file : orders.files()) {
+      String label = orders.labelOf(file);
+      List<long[]> spans = new ArrayList<>();
+      new CsvPartitionReader(orders)
+          .call(List.of(file).iterator())
+          .forEachRemaining(r -> spans.add(new long[] {r.getLong(1), r.getLong(5)}));
+      assertThat((long) spans.size()).as(label).isEqualTo(result.files().get(label).read());
+      everyLineIsInOneRecord(
+          label, Files.readAllBytes(Path.of(new org.apache.hadoop.fs.Path(file).toUri())), spans);
+    }
+  }
+
+  /**
+   * The records' line spans (first line, last line) of a file, in reading order, do not overlap and
+   * cover every line after the header that holds any text: no line of the file is outside the
+   * records that were counted, however the quotes fell.
+   */
+  private static void everyLineIsInOneRecord(String label, byte[] bytes, List<long[]> spans) {
+    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r\n|\r|\n", -1);
+    boolean[] covered = new boolean[lines.length + 1];
+    long previousEnd = 1; // the header
+    for (long[] span : spans) {
+      assertThat(span[0]).as(label + " record starting after the last").isGreaterThan(previousEnd);
+      assertThat(span[1])
+          .as(label + " record ending on or after its start")
+          .isGreaterThanOrEqualTo(span[0]);
+      for (long l = span[0]; l <= span[1]; l++) {
+        covered[(int) l] = true;
+      }
+      previousEnd = span[1];
+    }
+    for (int l = 2; l <= lines.length; l++) {
+      if (!covered[l]) {
+        assertThat(lines[l - 1]).as(label + " line " + l + " in no record").isEmpty();
+      }
+    }
   }
 
   private static byte[] mutate(String row, Random random) {
