@@ -1,5 +1,7 @@
 package dev.aftermath.ingest;
 
+import dev.aftermath.io.ConsoleText;
+
 /**
  * A rejected row as shown to the user: file, line (and the line it ends on, for a record over
  * several lines) or row, column, value and reason.
@@ -15,7 +17,8 @@ public record QuarantinedRow(
     Long endLine) {
   /**
    * "orders.csv line 4812: column amount is 'abc' (NOT_A_NUMBER)"; "orders.csv lines 17–40: ..."
-   * for a record over several lines.
+   * for a record over several lines. On one line, with characters that could hide text or drive a
+   * terminal replaced: the value comes from the case.
    */
   public String describe() {
     String where =
@@ -25,6 +28,6 @@ public record QuarantinedRow(
                 ? file + " lines " + line + "–" + endLine
                 : file + " line " + line;
     String what = column == null ? value : "column " + column + " is '" + value + "'";
-    return where + ": " + what + " (" + reason + ")";
+    return ConsoleText.oneLine(where + ": " + what + " (" + reason + ")");
   }
 }

@@ -80,6 +80,22 @@ public final class Pipeline {
     try (Progress progress = new Progress(spark, err, Duration.ofSeconds(10))) {
       IngestResult ingest = new IngestJob(spark, layout, writer, progress, maxQuarantinedPct).run();
       Map<String, Long> tables = new LinkedHashMap<>(ingest.tablesWritten());
+      tables.put(
+          "case_notes",
+          progress.stage(
+              "case notes",
+              () ->
+                  writer.result(
+                      "case_notes",
+                      CaseNotes.of(
+                          spark,
+                          layout.scenario(),
+                          writer.read("merchants"),
+                          writer.read("orders"),
+                          writer.exists("industry_index")
+                              ? writer.read("industry_index")
+                              : null))));
+      List<String> notes = CaseNotes.lines(writer.read("case_notes"));
       if (allStages) {
         if (layout.scenarioText() != null) {
           tables.put(
@@ -153,6 +169,7 @@ public final class Pipeline {
               casePath,
               out.root(),
               ingest,
+              notes,
               tables,
               progress.stages(),
               SparkSettings.effective(spark),
@@ -227,6 +244,7 @@ public final class Pipeline {
       String casePath,
       String outPath,
       IngestResult ingest,
+      List<String> notes,
       Map<String, Long> tables,
       List<StageMetrics> stages,
       Map<String, String> sparkSettings,
@@ -257,6 +275,10 @@ public final class Pipeline {
           b.append("    e.g. ").append(q.describe()).append(String.format("%n"));
         }
       }
+      if (!notes.isEmpty()) {
+        b.append(String.format("  notes on the case (table case_notes):%n"));
+        notes.forEach(n -> b.append("    ").append(n).append(String.format("%n")));
+      }
       b.append(String.format(Locale.ROOT, "  wrote to %s/tables:%n", outPath));
       int width = tables.keySet().stream().mapToInt(String::length).max().orElse(16);
       tables.forEach(
@@ -280,6 +302,7 @@ public final class Pipeline {
       json.put("rows_read", ingest.rowsRead());
       json.put("rows_quarantined", ingest.rowsQuarantined());
       json.put("rows_duplicate", ingest.rowsDuplicate());
+      json.put("notes", notes);
       json.put("tables", tables);
       json.put("seconds", Math.round(seconds * 10) / 10.0);
       List<Map<String, Object>> stageList = new ArrayList<>();

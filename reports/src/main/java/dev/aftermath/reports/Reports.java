@@ -47,6 +47,11 @@ public final class Reports {
         investor.put("facts", facts.rows(f, msg));
         Map<String, Object> regulator = new LinkedHashMap<>(RegulatorReport.model(tables, f, msg));
         regulator.put("remediation", facts.remediation());
+        List<List<String>> caseNotes = CaseNotesView.rows(tables, f, msg);
+        regulator.put("caseNotes", caseNotes);
+        Map<String, Object> legal =
+            new LinkedHashMap<>(LegalReport.model(tables, f, msg, out, run));
+        legal.put("caseNotes", caseNotes);
         entries.add(
             write(
                 dir,
@@ -66,14 +71,7 @@ public final class Reports {
                 caseName,
                 generatedAt));
         entries.add(
-            write(
-                dir,
-                "legal",
-                locale,
-                msg.get("legal.title"),
-                new LinkedHashMap<>(LegalReport.model(tables, f, msg, out, run)),
-                caseName,
-                generatedAt));
+            write(dir, "legal", locale, msg.get("legal.title"), legal, caseName, generatedAt));
       }
       Map<String, Object> index = new LinkedHashMap<>();
       index.put("reports", entries);
