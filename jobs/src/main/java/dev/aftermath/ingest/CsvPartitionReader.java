@@ -150,19 +150,18 @@ final class CsvPartitionReader implements FlatMapFunction<Iterator<String>, Row>
       String why = rootMessage(e);
       long badLine = 2;
       String rest = "";
-      long from = 0;
       long firstLine = 1;
+      // the text read from the pending record's start (the file's, if none) to where parsing
+      // stopped
+      String read = raw.slice(pending == null ? 0 : pending.getCharacterPosition(), raw.position());
       if (pending != null) {
         String text = CsvText.FORMAT.format((Object[]) pending.values());
         ready.add(row(pendingLine, text, pending));
         badLine = pendingLine + LineBreaks.in(text) + 1;
-        rest = raw.slice(pending.getCharacterPosition(), raw.position());
-        rest = rest.length() > text.length() ? rest.substring(text.length()) : rest;
-        from = pending.getCharacterPosition();
+        rest = read.length() > text.length() ? read.substring(text.length()) : read;
         firstLine = pendingLine;
       }
       LineBreaks toEnd = new LineBreaks();
-      String read = raw.slice(from, raw.position());
       toEnd.add(read, 0, read.length());
       try {
         raw.drainInto(toEnd);

@@ -54,26 +54,6 @@ final class CaseNotes {
       Dataset<Row> merchants,
       Dataset<Row> orders,
       Dataset<Row> industryIndex) {
-    List<Row> notes = new ArrayList<>();
-    Set<String> industries =
-        new TreeSet<>(
-            merchants.select("industry").distinct().as(Encoders.STRING()).collectAsList());
-
-    Set<String> priced = new TreeSet<>(scenario.cash().marginRates().keySet());
-    priced.remove("default");
-    Set<String> empty = new TreeSet<>(priced);
-    empty.removeAll(industries);
-    add(notes, "industry_without_merchants", empty, priced.size());
-
-    Set<String> controlled =
-        industryIndex == null
-            ? Set.of()
-            : new TreeSet<>(
-                industryIndex.select("industry").distinct().as(Encoders.STRING()).collectAsList());
-    Set<String> uncontrolled = new TreeSet<>(industries);
-    uncontrolled.removeAll(controlled);
-    add(notes, "industry_without_control_series", uncontrolled, industries.size());
-
     // merchants on the platform during the outage: signed up before it ended, not gone before it
     Date start = Date.valueOf(scenario.outage().start().toLocalDate());
     Date end = Date.valueOf(scenario.outage().end().toLocalDate());
@@ -92,29 +72,46 @@ final class CaseNotes {
                 count(lit(1)).as("orders"),
                 max(when(inOutage, lit(1)).otherwise(lit(0))).as("in_outage"));
     // one row per merchant, on the driver (a few MB at full scale), read once
+    Set<String> industries = new TreeSet<>();
     List<String> never = new ArrayList<>();
     List<String> silent = new ArrayList<>();
     long present = 0;
     long all = 0;
     for (Row r :
         merchants
-            .select(col("merchant_id"), onPlatform.as("on_platform"))
+            .select(col("merchant_id"), col("industry"), onPlatform.as("on_platform"))
             .join(perMerchant, "merchant_id", "left")
             .orderBy("merchant_id")
             .collectAsList()) {
       all++;
       String id = r.getString(0);
-      boolean there = Boolean.TRUE.equals(r.get(1));
-      if (r.isNullAt(2)) {
+      industries.add(r.getString(1));
+      if (r.isNullAt(3)) {
         never.add(id);
       }
-      if (there) {
+      if (Boolean.TRUE.equals(r.get(2))) {
         present++;
-        if (r.isNullAt(3) || r.getInt(3) == 0) {
+        if (r.isNullAt(4) || r.getInt(4) == 0) {
           silent.add(id);
         }
       }
     }
+
+    List<Row> notes = new ArrayList<>();
+    Set<String> priced = new TreeSet<>(scenario.cash().marginRates().keySet());
+    priced.remove("default");
+    Set<String> empty = new TreeSet<>(priced);
+    empty.removeAll(industries);
+    add(notes, "industry_without_merchants", empty, priced.size());
+
+    Set<String> controlled =
+        industryIndex == null
+            ? Set.of()
+            : new TreeSet<>(
+                industryIndex.select("industry").distinct().as(Encoders.STRING()).collectAsList());
+    Set<String> uncontrolled = new TreeSet<>(industries);
+    uncontrolled.removeAll(controlled);
+    add(notes, "industry_without_control_series", uncontrolled, industries.size());
     add(notes, "merchants_without_orders_in_outage", silent, present);
     add(notes, "merchants_without_orders", never, all);
     return spark.createDataFrame(notes, SCHEMA).coalesce(1);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class DataDictionaryTest extends SparkTestBase {
   private static final Path DICTIONARY = Path.of("..", "notebooks-data", "README.md");
   private static final Pattern SECTION = Pattern.compile("\\*\\*([a-z_]+)\\*\\*");
+  private static final Pattern TABLE_ROW = Pattern.compile("^\\| ([a-z_]+) \\|");
 
   @Test
   void everyColumnOfEveryTableIsInTheDictionary() throws Exception {
@@ -85,7 +86,7 @@ class DataDictionaryTest extends SparkTestBase {
     }
     // the ingested inputs' added columns are listed in one table, a row per input table
     for (String line : text.split("\n")) {
-      Matcher row = Pattern.compile("^\\| ([a-z_]+) \\|").matcher(line);
+      Matcher row = TABLE_ROW.matcher(line);
       if (row.find() && out.containsKey(row.group(1))) {
         out.merge(row.group(1), line, String::concat);
       }
