@@ -7,6 +7,7 @@ import dev.aftermath.scenario.EventStudyTerms;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
 import dev.aftermath.spark.Progress;
+import dev.aftermath.stage.StageContext;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,12 +39,12 @@ public final class CompanyImpactJob {
   private final TableWriter writer;
   private final Progress progress;
 
-  public CompanyImpactJob(
-      SparkSession spark, Scenario scenario, TableWriter writer, Progress progress) {
-    this.spark = spark;
-    this.scenario = scenario;
-    this.writer = writer;
-    this.progress = progress;
+  /** The stage over {@code context}: its session, scenario, scoped tables and progress. */
+  public CompanyImpactJob(StageContext context) {
+    this.spark = context.spark();
+    this.scenario = context.scenario();
+    this.writer = context.writer();
+    this.progress = context.progress();
   }
 
   public Map<String, Long> run() {
@@ -93,7 +94,7 @@ public final class CompanyImpactJob {
     }
     List<Row> merchants =
         writer
-            .read("merchant_impact")
+            .read("merchant_payout")
             .select(
                 "merchant_id",
                 "chosen_scheme",

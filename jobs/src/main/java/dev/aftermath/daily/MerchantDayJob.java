@@ -17,6 +17,7 @@ import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.Progress;
 import dev.aftermath.spark.Sorted;
+import dev.aftermath.stage.StageContext;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +40,12 @@ public final class MerchantDayJob {
   private final TableWriter writer;
   private final Progress progress;
 
-  public MerchantDayJob(
-      SparkSession spark, Scenario scenario, TableWriter writer, Progress progress) {
-    this.spark = spark;
-    this.scenario = scenario;
-    this.writer = writer;
-    this.progress = progress;
+  /** The stage over {@code context}: its session, scenario, scoped tables and progress. */
+  public MerchantDayJob(StageContext context) {
+    this.spark = context.spark();
+    this.scenario = context.scenario();
+    this.writer = context.writer();
+    this.progress = context.progress();
   }
 
   /** Builds both tables from the ingested orders and merchants; returns rows written per table. */

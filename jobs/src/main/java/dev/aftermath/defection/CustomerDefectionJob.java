@@ -13,6 +13,7 @@ import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
 import dev.aftermath.spark.Progress;
+import dev.aftermath.stage.StageContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,17 +46,13 @@ public final class CustomerDefectionJob {
   private final Progress progress;
   private final Optional<String> customerTruth;
 
-  public CustomerDefectionJob(
-      SparkSession spark,
-      Scenario scenario,
-      TableWriter writer,
-      Progress progress,
-      Optional<String> customerTruth) {
-    this.spark = spark;
-    this.scenario = scenario;
-    this.writer = writer;
-    this.progress = progress;
-    this.customerTruth = customerTruth;
+  /** The stage over {@code context}: its session, scenario, scoped tables and progress. */
+  public CustomerDefectionJob(StageContext context) {
+    this.spark = context.spark();
+    this.scenario = context.scenario();
+    this.writer = context.writer();
+    this.progress = context.progress();
+    this.customerTruth = context.truth("customer_truth");
   }
 
   /** Runs the stage; returns rows written per table. */

@@ -42,7 +42,12 @@ final class ExposureInputs {
     List<ExposureInput> out = new ArrayList<>();
     for (Row r :
         writer
-            .read("merchant_impact")
+            .read("merchant_loss")
+            .join(
+                writer.read("merchant_defection").drop("industry"),
+                ColumnNames.of("merchant_id"),
+                "left")
+            .join(writer.read("merchant_payout"), ColumnNames.of("merchant_id"), "left")
             .join(
                 writer.read("merchants").select("merchant_id", "monthly_fee"),
                 ColumnNames.of("merchant_id"))

@@ -3,8 +3,8 @@ package dev.aftermath.exposure;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.LiabilityTerms;
 import dev.aftermath.scenario.Scenario;
-import dev.aftermath.spark.ColumnNames;
 import dev.aftermath.spark.Progress;
+import dev.aftermath.stage.StageContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -35,12 +34,12 @@ public final class LiabilityExposureJob {
   private final TableWriter writer;
   private final Progress progress;
 
-  public LiabilityExposureJob(
-      SparkSession spark, Scenario scenario, TableWriter writer, Progress progress) {
-    this.spark = spark;
-    this.scenario = scenario;
-    this.writer = writer;
-    this.progress = progress;
+  /** The stage over {@code context}: its session, scenario, scoped tables and progress. */
+  public LiabilityExposureJob(StageContext context) {
+    this.spark = context.spark();
+    this.scenario = context.scenario();
+    this.writer = context.writer();
+    this.progress = context.progress();
   }
 
   public Map<String, Long> run() {
@@ -73,12 +72,10 @@ public final class LiabilityExposureJob {
             .add("exposure_full", DataTypes.DoubleType)
             .add("claim_probability", DataTypes.DoubleType)
             .add("expected_exposure", DataTypes.DoubleType);
-    Dataset<Row> impact =
-        writer
-            .read("merchant_impact")
-            .join(spark.createDataFrame(columns, schema), ColumnNames.of("merchant_id"), "left")
-            .orderBy("merchant_id");
-    written.put("merchant_impact", writer.result("merchant_impact", impact));
+    written.put(
+        "merchant_exposure",
+        writer.result(
+            "merchant_exposure", spark.createDataFrame(columns, schema).orderBy("merchant_id")));
     Double remaining = remainingFund();
     ExposureTables tables = new ExposureTables(spark, totals, remaining);
     written.put(

@@ -1,13 +1,10 @@
 package dev.aftermath.generate;
 
+import dev.aftermath.scenario.BundledScenario;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.scenario.ScenarioLoader;
 import dev.aftermath.spark.Progress;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,12 +17,6 @@ import org.apache.spark.sql.SparkSession;
 public final class DemoCase {
   public static final int MERCHANTS = 2000;
   public static final long SEED = 2020;
-
-  /** The bundled Weimob scenario (notebooks-data/scenario.yaml). */
-  public static final String SCENARIO_RESOURCE = "/dev/aftermath/demo/scenario.yaml";
-
-  /** The bundled facts about the Weimob incident, written beside a case generated from it. */
-  public static final String FACTS_RESOURCE = "/dev/aftermath/demo/facts.yaml";
 
   private final Path dir;
 
@@ -65,22 +56,11 @@ public final class DemoCase {
 
   /** The text of the bundled Weimob scenario. */
   public static String bundledScenario() {
-    return bundled(SCENARIO_RESOURCE);
+    return BundledScenario.scenarioText();
   }
 
   /** The quoted public figures about the Weimob incident (notebooks-data/facts.yaml). */
   public static String bundledFacts() {
-    return bundled(FACTS_RESOURCE);
-  }
-
-  private static String bundled(String resource) {
-    try (InputStream in = DemoCase.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("the bundled " + resource + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return BundledScenario.factsText();
   }
 }

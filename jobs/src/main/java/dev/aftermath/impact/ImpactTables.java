@@ -26,7 +26,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The stage's result tables, built from the per-merchant estimates: {@code merchant_impact}, {@code
+ * The stage's result tables, built from the per-merchant estimates: {@code merchant_loss}, {@code
  * impact_totals} (sums of draws per industry and platform, so that errors shared within an industry
  * add up), {@code baseline_comparison} and {@code merchant_day_counterfactual}.
  */
@@ -58,7 +58,7 @@ final class ImpactTables {
     this.table = table;
   }
 
-  Dataset<Row> merchantImpact(Dataset<Row> estimates, SharedError error) {
+  Dataset<Row> merchantLoss(Dataset<Row> estimates, SharedError error) {
     Map<String, Double> rates = new HashMap<>();
     for (Row r : estimates.select("industry").distinct().collectAsList()) {
       rates.put(r.getString(0), scenario.cash().marginRate(r.getString(0)).orElseThrow());
@@ -254,7 +254,7 @@ final class ImpactTables {
    * known.
    */
   Dataset<Row> baselineComparison() {
-    Dataset<Row> impact = table.apply("merchant_impact");
+    Dataset<Row> impact = table.apply("merchant_loss");
     Dataset<Row> joined = impact;
     boolean withTruth = truthPath.isPresent();
     if (withTruth) {

@@ -13,6 +13,7 @@ import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
 import dev.aftermath.spark.Progress;
+import dev.aftermath.stage.StageContext;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Lost revenue and margin per merchant (METHODS.md): fits each merchant's counterfactual in Spark
  * (grouped by merchant, one model per group in the JVM), then derives intervals and totals from the
- * simulated counterfactuals with an industry-level shared error. Writes {@code merchant_impact},
+ * simulated counterfactuals with an industry-level shared error. Writes {@code merchant_loss},
  * {@code impact_totals}, {@code merchant_day_counterfactual} and {@code baseline_comparison}.
  */
 public final class LostRevenueJob {
@@ -62,17 +63,13 @@ public final class LostRevenueJob {
   private final Progress progress;
   private final Optional<String> truthPath;
 
-  public LostRevenueJob(
-      SparkSession spark,
-      Scenario scenario,
-      TableWriter writer,
-      Progress progress,
-      Optional<String> truthPath) {
-    this.spark = spark;
-    this.scenario = scenario;
-    this.writer = writer;
-    this.progress = progress;
-    this.truthPath = truthPath;
+  /** The stage over {@code context}: its session, scenario, scoped tables and progress. */
+  public LostRevenueJob(StageContext context) {
+    this.spark = context.spark();
+    this.scenario = context.scenario();
+    this.writer = context.writer();
+    this.progress = context.progress();
+    this.truthPath = context.truth("merchant_truth");
   }
 
   /** Runs the stage; returns rows written per table. */
@@ -102,12 +99,11 @@ public final class LostRevenueJob {
           progress.stage("lost revenue: shared error", () -> sharedError(estimates));
       SharedError error = new SharedError(shared, settings.draws(), settings.seed());
       progress.stage(
-          "lost revenue: merchant_impact",
+          "lost revenue: merchant_loss",
           () -> {
             written.put(
-                "merchant_impact",
-                writer.result(
-                    "merchant_impact", withDefection(tables.merchantImpact(estimates, error))));
+                "merchant_loss",
+                writer.result("merchant_loss", tables.merchantLoss(estimates, error)));
           });
       progress.stage(
           "lost revenue: totals",
@@ -123,10 +119,7 @@ public final class LostRevenueJob {
                   writer.result(
                       "impact_evaluation",
                       TruthEvaluation.evaluate(
-                          spark,
-                          table("merchant_impact"),
-                          table("impact_totals"),
-                          truthPath.get())));
+                          spark, table("merchant_loss"), table("impact_totals"), truthPath.get())));
             }
           });
       progress.stage(
@@ -141,16 +134,6 @@ public final class LostRevenueJob {
       estimates.unpersist();
     }
     return written;
-  }
-
-  /** The defection stage's per-merchant columns, where that stage ran. */
-  private Dataset<Row> withDefection(Dataset<Row> impact) {
-    if (!writer.exists("merchant_defection")) {
-      return impact;
-    }
-    return impact
-        .join(table("merchant_defection").drop("industry"), ColumnNames.of("merchant_id"), "left")
-        .orderBy("merchant_id");
   }
 
   private Dataset<Row> table(String name) {

@@ -1,6 +1,6 @@
 package dev.aftermath.ingest;
 
-import dev.aftermath.io.ConsoleText;
+import dev.aftermath.text.ConsoleText;
 
 /**
  * A rejected row as shown to the user: file, line (and the line it ends on, for a record over

@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -23,6 +26,10 @@ public final class TableWriter {
   private final SparkSession spark;
   private final OutputLayout out;
   private final FileSystem fs;
+  private final Scope scope;
+
+  /** What one stage may touch: the tables it declares (null: anything). */
+  private record Scope(String stage, Set<String> readable, Set<String> writable) {}
 
   public TableWriter(SparkSession spark, OutputLayout out) {
     this.spark = spark;
@@ -31,6 +38,41 @@ public final class TableWriter {
       this.fs = new Path(out.root()).getFileSystem(spark.sparkContext().hadoopConfiguration());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open output folder " + out.root(), e);
+    }
+    this.scope = null;
+  }
+
+  private TableWriter(TableWriter base, Scope scope) {
+    this.spark = base.spark;
+    this.out = base.out;
+    this.fs = base.fs;
+    this.scope = scope;
+  }
+
+  /**
+   * This writer limited to what stage {@code stage} declares: it may read the tables it needs,
+   * those it may read and its own, and write only its own. Anything else is a programming error and
+   * throws {@link IllegalStateException} naming the stage and the table.
+   */
+  public TableWriter scoped(
+      String stage, List<String> reads, List<String> readsIfPresent, List<String> writes) {
+    Set<String> readable = new HashSet<>(reads);
+    readable.addAll(readsIfPresent);
+    readable.addAll(writes);
+    return new TableWriter(this, new Scope(stage, readable, Set.copyOf(writes)));
+  }
+
+  private void checkRead(String name) {
+    if (scope != null && !scope.readable().contains(name)) {
+      throw new IllegalStateException(
+          "stage '" + scope.stage() + "' reads table " + name + " without declaring it");
+    }
+  }
+
+  private void checkWrite(String name) {
+    if (scope != null && !scope.writable().contains(name)) {
+      throw new IllegalStateException(
+          "stage '" + scope.stage() + "' writes table " + name + " without declaring it");
     }
   }
 
@@ -41,6 +83,7 @@ public final class TableWriter {
 
   /** Whether the table {@code name} has been written. */
   public boolean exists(String name) {
+    checkRead(name);
     try {
       return fs.exists(out.table(name));
     } catch (IOException e) {
@@ -50,11 +93,13 @@ public final class TableWriter {
 
   /** The written table {@code name}. */
   public Dataset<Row> read(String name) {
+    checkRead(name);
     return spark.read().parquet(out.table(name).toString());
   }
 
   /** Writes {@code df} as the Parquet table {@code name}; returns its row count as written. */
   public long parquet(String name, Dataset<Row> df) {
+    checkWrite(name);
     Path staged = stage(name);
     df.write().mode(SaveMode.ErrorIfExists).parquet(staged.toString());
     StagedFiles.replace(fs, staged, out.table(name));

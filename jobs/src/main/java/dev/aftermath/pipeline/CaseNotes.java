@@ -6,8 +6,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
-import dev.aftermath.io.ConsoleText;
 import dev.aftermath.scenario.Scenario;
+import dev.aftermath.text.ConsoleText;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Collection;

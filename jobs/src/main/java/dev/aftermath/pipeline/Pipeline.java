@@ -3,27 +3,20 @@ package dev.aftermath.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.aftermath.company.CompanyImpactJob;
-import dev.aftermath.daily.MerchantDayJob;
-import dev.aftermath.defection.CustomerDefectionJob;
-import dev.aftermath.exposure.LiabilityExposureJob;
-import dev.aftermath.impact.LostRevenueJob;
 import dev.aftermath.ingest.CaseLayout;
 import dev.aftermath.ingest.FileCounts;
-import dev.aftermath.ingest.IngestJob;
 import dev.aftermath.ingest.IngestResult;
 import dev.aftermath.ingest.QuarantinedRow;
 import dev.aftermath.io.OutputLayout;
 import dev.aftermath.io.TableWriter;
-import dev.aftermath.reports.Reports;
-import dev.aftermath.reports.RunInfo;
 import dev.aftermath.scenario.Scenario;
-import dev.aftermath.schemes.PayoutSchemesJob;
 import dev.aftermath.spark.Progress;
 import dev.aftermath.spark.SparkSettings;
 import dev.aftermath.spark.StageMetrics;
+import dev.aftermath.stage.Stage;
+import dev.aftermath.stage.StageContext;
+import dev.aftermath.stage.StagePlan;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -34,13 +27,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The stages of a run, in order, over one SparkSession: ingestion, then (for a full run) the
- * merchant-day table. Writes {@code run-summary.json} last: a run is complete only if it exists.
+ * Runs a list of stages ({@link Stages}) over one SparkSession: checks first that the stages fit
+ * together ({@link StagePlan}), runs each with a writer scoped to the tables it declares, then
+ * writes the manifest and, last, {@code run-summary.json}: a run is complete only if it exists.
  */
 public final class Pipeline {
   private final SparkSession spark;
@@ -62,91 +55,34 @@ public final class Pipeline {
     this.err = err;
   }
 
-  /** Ingestion only. */
+  /** Ingestion only ({@link Stages#validation}). */
   public RunSummary validate(String casePath) {
-    return execute(casePath, false);
+    return run(casePath, Stages.validation());
   }
 
-  /** Every stage. */
+  /** Every analysis stage ({@link Stages#analysis}), without the reports. */
   public RunSummary run(String casePath) {
-    return execute(casePath, true);
+    return run(casePath, Stages.analysis());
   }
 
-  private RunSummary execute(String casePath, boolean allStages) {
+  /** The given stages, in order. */
+  public RunSummary run(String casePath, List<? extends Stage> stages) {
+    StagePlan.check(stages);
     TableWriter writer = new TableWriter(spark, out);
     writer.remove(out.runSummary());
     writer.remove(out.manifest());
     long start = System.nanoTime();
     try (Progress progress = new Progress(spark, err, Duration.ofSeconds(10))) {
-      IngestResult ingest = new IngestJob(spark, layout, writer, progress, maxQuarantinedPct).run();
-      Map<String, Long> tables = new LinkedHashMap<>(ingest.tablesWritten());
-      tables.put(
-          "case_notes",
-          progress.stage(
-              "case notes",
-              () ->
-                  writer.result(
-                      "case_notes",
-                      CaseNotes.of(
-                          spark,
-                          layout.scenario(),
-                          writer.read("merchants"),
-                          writer.read("orders"),
-                          writer.exists("industry_index")
-                              ? writer.read("industry_index")
-                              : null))));
-      List<String> notes = CaseNotes.lines(writer.read("case_notes"));
-      if (allStages) {
-        if (layout.scenarioText() != null) {
-          tables.put(
-              "scenario_assumptions",
-              writer.result(
-                  "scenario_assumptions",
-                  ScenarioTables.assumptions(spark, layout.scenarioText())));
-        }
-        tables.put(
-            "incident_timeline",
-            writer.result("incident_timeline", ScenarioTables.timeline(spark, layout.scenario())));
-        tables.putAll(new MerchantDayJob(spark, layout.scenario(), writer, progress).run());
-        boolean placebo = layout.scenario().isPlacebo();
-        tables.putAll(
-            new CustomerDefectionJob(
-                    spark,
-                    layout.scenario(),
-                    writer,
-                    progress,
-                    placebo ? Optional.empty() : truthBeside(casePath, "customer_truth"))
-                .run());
-        tables.putAll(
-            new LostRevenueJob(
-                    spark,
-                    layout.scenario(),
-                    writer,
-                    progress,
-                    placebo ? Optional.empty() : truthBeside(casePath, "merchant_truth"))
-                .run());
-        tables.putAll(new PayoutSchemesJob(spark, layout.scenario(), writer, progress).run());
-        tables.putAll(new LiabilityExposureJob(spark, layout.scenario(), writer, progress).run());
-        tables.putAll(new CompanyImpactJob(spark, layout.scenario(), writer, progress).run());
+      StageContext.RunRecord record = new StageContext.RunRecord();
+      StageContext context =
+          new StageContext(spark, layout, casePath, writer, progress, maxQuarantinedPct, record);
+      Map<String, Long> tables = new LinkedHashMap<>();
+      for (Stage stage : stages) {
+        tables.putAll(stage.run(context.forStage(stage)));
       }
+      List<String> notes =
+          tables.containsKey("case_notes") ? CaseNotes.lines(writer.read("case_notes")) : List.of();
       Scenario scenario = layout.scenario();
-      String index = null;
-      if (allStages && reportLibrariesPresent()) {
-        index =
-            progress.stage(
-                "reports",
-                () ->
-                    new Reports()
-                        .renderAll(
-                            Path.of(out.root()),
-                            new RunInfo(
-                                scenario.name(),
-                                casePath,
-                                scenario.currency(),
-                                generatedAt(scenario.timezone()),
-                                engineVersion()))
-                        .toString());
-      }
       progress.stage(
           "manifest",
           () ->
@@ -165,10 +101,10 @@ public final class Pipeline {
               scenario.name(),
               scenario.currency(),
               scenario.timezone().getId(),
-              index,
+              record.reportIndex(),
               casePath,
               out.root(),
-              ingest,
+              record.ingest(),
               notes,
               tables,
               progress.stages(),
@@ -177,31 +113,6 @@ public final class Pipeline {
       writer.text(out.runSummary(), summary.json());
       writer.cleanStaging();
       return summary;
-    }
-  }
-
-  /**
-   * A table of a generated case's truth ({@code ../truth/NAME} beside the case), if there is one. A
-   * placebo run has none: the truth describes the real outage.
-   */
-  private static Optional<String> truthBeside(String casePath, String name) {
-    java.nio.file.Path truth =
-        java.nio.file.Path.of(casePath).toAbsolutePath().getParent().resolve("truth").resolve(name);
-    return java.nio.file.Files.isDirectory(truth)
-        ? Optional.of(truth.toString())
-        : Optional.empty();
-  }
-
-  /**
-   * Whether the report libraries are on the class path: they are in the local build, not in the
-   * cluster jar (render there with {@code aftermath report} on a machine with the local build).
-   */
-  static boolean reportLibrariesPresent() {
-    try {
-      Class.forName("freemarker.template.Configuration", false, Pipeline.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
     }
   }
 

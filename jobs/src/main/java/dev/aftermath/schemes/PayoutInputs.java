@@ -77,8 +77,14 @@ final class PayoutInputs {
             .agg(avg("net_revenue").cast("double").as("pre_outage_daily_revenue"));
     Dataset<Row> impact =
         writer
-            .read("merchant_impact")
-            .select("merchant_id", "lost_margin", "lost_customer_margin", "lost_member_balances");
+            .read("merchant_loss")
+            .select("merchant_id", "lost_margin")
+            .join(
+                writer
+                    .read("merchant_defection")
+                    .select("merchant_id", "lost_customer_margin", "lost_member_balances"),
+                ColumnNames.of("merchant_id"),
+                "left");
     return writer
         .read("merchants")
         .select(

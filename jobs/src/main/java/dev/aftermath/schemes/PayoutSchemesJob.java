@@ -4,8 +4,8 @@ import dev.aftermath.daily.MerchantIndustries;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.CustomScheme;
 import dev.aftermath.scenario.Scenario;
-import dev.aftermath.spark.ColumnNames;
 import dev.aftermath.spark.Progress;
+import dev.aftermath.stage.StageContext;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -32,12 +32,12 @@ public final class PayoutSchemesJob {
   private final TableWriter writer;
   private final Progress progress;
 
-  public PayoutSchemesJob(
-      SparkSession spark, Scenario scenario, TableWriter writer, Progress progress) {
-    this.spark = spark;
-    this.scenario = scenario;
-    this.writer = writer;
-    this.progress = progress;
+  /** The stage over {@code context}: its session, scenario, scoped tables and progress. */
+  public PayoutSchemesJob(StageContext context) {
+    this.spark = context.spark();
+    this.scenario = context.scenario();
+    this.writer = context.writer();
+    this.progress = context.progress();
   }
 
   /** One merchant's result. */
@@ -71,9 +71,8 @@ public final class PayoutSchemesJob {
     Map<String, Long> written = new LinkedHashMap<>();
     Dataset<Row> payoutColumns =
         spark.createDataFrame(merchantRows(payouts, fund, size), merchantSchema());
-    Dataset<Row> impact =
-        writer.read("merchant_impact").join(payoutColumns, ColumnNames.of("merchant_id"), "left");
-    written.put("merchant_impact", writer.result("merchant_impact", impact.orderBy("merchant_id")));
+    written.put(
+        "merchant_payout", writer.result("merchant_payout", payoutColumns.orderBy("merchant_id")));
     SchemeFairnessTable fairness = new SchemeFairnessTable(schemeNames(), payouts, size);
     written.put(
         "scheme_summary",

@@ -3,6 +3,7 @@ package dev.aftermath.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftermath.ingest.QuarantinedRow;
+import dev.aftermath.text.ConsoleText;
 import org.junit.jupiter.api.Test;
 
 class ConsoleTextTest {

@@ -1,5 +1,7 @@
 package dev.aftermath.reports;
 
+import dev.aftermath.text.HiddenCharacters;
+
 /**
  * Text from the data (merchant names) as reports show it. HTML escaping is the templates' job; this
  * removes what escaping leaves dangerous: characters that reorder or hide the text around them

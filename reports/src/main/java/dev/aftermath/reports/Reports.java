@@ -21,6 +21,27 @@ import java.util.Map;
 public final class Reports {
   public static final List<Locale> LANGUAGES = List.of(Locale.UK, Locale.SIMPLIFIED_CHINESE);
 
+  /** The run's tables the reports read; a run that renders reports must have written them. */
+  public static final List<String> TABLES_READ =
+      List.of(
+          "merchants",
+          "case_notes",
+          "scenario_assumptions",
+          "incident_timeline",
+          "merchant_day_counterfactual",
+          "impact_totals",
+          "defection_totals",
+          "merchant_impact",
+          "scheme_fairness",
+          "exposure_distribution",
+          "loss_exceedance",
+          "top_exposures",
+          "company_impact");
+
+  /** Tables the reports show when the run has them. */
+  public static final List<String> TABLES_READ_IF_PRESENT =
+      List.of("churn_signals", "event_study", "share_path");
+
   /** One rendered report, as listed in the index. */
   public record Entry(String title, String html, String pdf) {}
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aftermath.InvalidCaseException;
-import dev.aftermath.generate.DemoCase;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ScenarioLoaderTest {
   @Test
   void readsTheWeimobScenario() {
-    Scenario s = ScenarioLoader.parse(DemoCase.bundledScenario(), "scenario.yaml");
+    Scenario s = ScenarioLoader.parse(BundledScenario.scenarioText(), "scenario.yaml");
     assertThat(s.name()).isEqualTo("weimob-2020");
     assertThat(s.timezone().getId()).isEqualTo("Asia/Shanghai");
     assertThat(s.outage().start()).isEqualTo(LocalDateTime.of(2020, 2, 23, 19, 0));
@@ -33,7 +32,7 @@ class ScenarioLoaderTest {
   @Test
   void anUnquotedPhaseLabelWithACommaStaysWhole() {
     String yaml =
-        DemoCase.bundledScenario()
+        BundledScenario.scenarioText()
             .replace(
                 "label: \"existing merchants log in, data partly restored\"",
                 "label: existing merchants log in, data partly restored");
@@ -44,7 +43,7 @@ class ScenarioLoaderTest {
 
   @Test
   void readsThePayoutSchemes() {
-    Scenario s = ScenarioLoader.parse(DemoCase.bundledScenario(), "scenario.yaml");
+    Scenario s = ScenarioLoader.parse(BundledScenario.scenarioText(), "scenario.yaml");
     assertThat(s.schemes().offered()).containsExactly("cash", "traffic");
     assertThat(s.schemes().sla().creditFor(82.0)).isEqualTo(1.0);
     assertThat(s.schemes().custom())
@@ -58,7 +57,7 @@ class ScenarioLoaderTest {
 
   @Test
   void rejectsCustomSchemesThatCannotBeEvaluated() {
-    String base = DemoCase.bundledScenario();
+    String base = BundledScenario.scenarioText();
     int at = base.indexOf("  offered:");
     int end = base.indexOf("\n\n", at);
     String yaml =

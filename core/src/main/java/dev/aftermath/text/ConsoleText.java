@@ -1,6 +1,5 @@
-package dev.aftermath.io;
+package dev.aftermath.text;
 
-import dev.aftermath.reports.HiddenCharacters;
 import java.util.regex.Pattern;
 
 /**

@@ -1,4 +1,4 @@
-package dev.aftermath.pipeline;
+package dev.aftermath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aftermath.GeneratedRuns;
 import dev.aftermath.SparkTestBase;
-import dev.aftermath.cli.AftermathCli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

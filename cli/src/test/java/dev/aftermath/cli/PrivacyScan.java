@@ -1,4 +1,4 @@
-package dev.aftermath.pipeline;
+package dev.aftermath.cli;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +54,7 @@ final class PrivacyScan {
 
     List<Path> files = new ArrayList<>(logs);
     Path out = GeneratedRuns.dir(spark).resolve("out");
+    RenderedReports.of(out);
     try (Stream<Path> all = Files.walk(out)) {
       all.filter(Files::isRegularFile)
           .filter(p -> !p.toString().contains(".parquet") && !p.toString().endsWith(".crc"))

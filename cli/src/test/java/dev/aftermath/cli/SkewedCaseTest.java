@@ -1,4 +1,4 @@
-package dev.aftermath.pipeline;
+package dev.aftermath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import dev.aftermath.CaseFixture;
 import dev.aftermath.SparkTestBase;
 import dev.aftermath.ingest.CaseLayout;
 import dev.aftermath.io.OutputLayout;
+import dev.aftermath.pipeline.Pipeline;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -41,7 +42,7 @@ class SkewedCaseTest extends SparkTestBase {
             new OutputLayout(out),
             5,
             new PrintStream(OutputStream.nullOutputStream()))
-        .run(c.path());
+        .run(c.path(), RunStages.all());
 
     assertThat(Path.of(out, "run-summary.json")).exists();
     assertThat(Path.of(out, "manifest.json")).exists();
@@ -96,7 +97,7 @@ class SkewedCaseTest extends SparkTestBase {
             new OutputLayout(out),
             5,
             new PrintStream(OutputStream.nullOutputStream()))
-        .run(c.path());
+        .run(c.path(), RunStages.all());
     assertThat(Path.of(out, "run-summary.json")).exists();
     assertThat(notes(out))
         .containsEntry("merchants_without_orders_in_outage", "3 of 3: BIG, QUIET, SMALL");

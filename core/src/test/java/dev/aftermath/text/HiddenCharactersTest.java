@@ -1,4 +1,4 @@
-package dev.aftermath.reports;
+package dev.aftermath.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

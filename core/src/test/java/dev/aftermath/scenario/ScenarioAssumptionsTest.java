@@ -2,7 +2,6 @@ package dev.aftermath.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aftermath.generate.DemoCase;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ScenarioAssumptionsTest {
   @Test
   void everyValueOfTheBundledScenarioWithItsComment() {
-    List<ScenarioAssumptions.Entry> all = ScenarioAssumptions.of(DemoCase.bundledScenario());
+    List<ScenarioAssumptions.Entry> all = ScenarioAssumptions.of(BundledScenario.scenarioText());
     Map<String, ScenarioAssumptions.Entry> byKey =
         all.stream().collect(Collectors.toMap(ScenarioAssumptions.Entry::key, e -> e, (a, b) -> a));
     assertThat(byKey.get("schemes.cash.margin_rates.retail").value()).isEqualTo("0.20");

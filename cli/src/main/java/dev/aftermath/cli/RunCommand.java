@@ -5,6 +5,9 @@ import dev.aftermath.ingest.CaseLayout;
 import dev.aftermath.io.OutputLayout;
 import dev.aftermath.pipeline.Pipeline;
 import dev.aftermath.spark.SparkSessions;
+import dev.aftermath.stage.Stage;
+import dev.aftermath.stage.StagePlan;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -38,6 +41,14 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  /** The stages, checked to fit together before Spark starts (when this class loads). */
+  private static final List<Stage> STAGES = checked(RunStages.all());
+
+  private static List<Stage> checked(List<Stage> stages) {
+    StagePlan.check(stages);
+    return stages;
+  }
+
   @Override
   public Integer call() {
     SparkSession spark = null;
@@ -66,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
       var summary =
           new Pipeline(
                   spark, layout, new OutputLayout(output.out), output.maxQuarantinedPct, System.err)
-              .run(path);
+              .run(path, STAGES);
       spec.commandLine().getOut().print(summary.text());
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
