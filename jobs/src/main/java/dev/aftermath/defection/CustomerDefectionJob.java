@@ -6,9 +6,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dev.aftermath.casedata.ControlSeries;
+import dev.aftermath.casedata.MerchantIndustries;
 import dev.aftermath.clv.BetaQuadrature;
-import dev.aftermath.daily.ControlSeries;
-import dev.aftermath.daily.MerchantIndustries;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;

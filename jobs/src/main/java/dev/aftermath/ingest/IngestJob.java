@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aftermath.DataQualityException;
-import dev.aftermath.daily.MerchantIndustries;
+import dev.aftermath.casedata.MerchantIndustries;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.Progress;

@@ -1,6 +1,6 @@
 package dev.aftermath.schemes;
 
-import dev.aftermath.daily.MerchantIndustries;
+import dev.aftermath.casedata.MerchantIndustries;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.CustomScheme;
 import dev.aftermath.scenario.Scenario;

@@ -1,4 +1,4 @@
-package dev.aftermath.daily;
+package dev.aftermath.casedata;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

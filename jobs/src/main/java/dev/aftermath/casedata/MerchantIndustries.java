@@ -1,4 +1,4 @@
-package dev.aftermath.daily;
+package dev.aftermath.casedata;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
