@@ -3,6 +3,7 @@ package dev.aftermath.io;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aftermath.SparkTestBase;
 import java.nio.file.Files;
@@ -37,5 +38,22 @@ class TableWriterTest extends SparkTestBase {
     for (int i = 1; i < lines.size(); i++) {
       assertThat(lines.get(i)).startsWith((i - 1) + ",");
     }
+  }
+
+  @Test
+  void aStageWriterRefusesTablesItsStageDoesNotDeclare() throws Exception {
+    Path dir = Files.createTempDirectory("aftermath-writer");
+    TableWriter writer =
+        new TableWriter(spark, new OutputLayout(dir.toString()))
+            .scoped("lost revenue", List.of("orders"), List.of("industry_index"), List.of("t"));
+    assertThat(writer.exists("industry_index")).isFalse();
+    assertThatThrownBy(() -> writer.read("merchant_payout"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("stage 'lost revenue' reads table merchant_payout without declaring it");
+    assertThatThrownBy(() -> writer.parquet("merchant_impact", spark.range(1).toDF()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("stage 'lost revenue' writes table merchant_impact without declaring it");
+    assertThat(writer.parquet("t", spark.range(3).toDF())).isEqualTo(3);
+    assertThat(writer.read("t").count()).as("a stage reads back its own table").isEqualTo(3);
   }
 }
