@@ -91,6 +91,15 @@ public final class Charts {
     return svg(id, chart, height);
   }
 
+  /** The values as line points (index, value): x = 0 is the first value (a day, a trading day). */
+  static double[][] byIndex(double[] values) {
+    double[][] points = new double[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      points[i] = new double[] {i, values[i]};
+    }
+    return points;
+  }
+
   /** A histogram of {@code values} in {@code bins} equal bins. */
   public static String histogram(
       String id, String valueAxis, String countAxis, double[] values, int bins) {
