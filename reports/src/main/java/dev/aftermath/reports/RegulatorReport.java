@@ -1,5 +1,7 @@
 package dev.aftermath.reports;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,52 +11,85 @@ import tech.tablesaw.api.Table;
 /**
  * The regulator report's view: merchants and end consumers affected, data recovery, consumer money
  * at risk, the fairness of the schemes across industries, sizes and recovery status, and the
- * complaints and churn signals. Counts only: no end customer is named.
+ * complaints and churn signals. Counts only: no end customer is named. Each section is a small
+ * record built from the table it needs; the model only puts the sections' parts under the names the
+ * template uses.
  */
 final class RegulatorReport {
   private RegulatorReport() {}
 
-  /** A local date-time written as ISO text, as milliseconds read as if it were UTC. */
-  static long epochAsUtc(String iso) {
-    String local = iso.endsWith("Z") ? iso.substring(0, iso.length() - 1) : iso;
-    return java.time.LocalDateTime.parse(local.replace(' ', 'T'))
-        .toInstant(java.time.ZoneOffset.UTC)
-        .toEpochMilli();
-  }
-
   static Map<String, Object> model(ResultTables tables, Formats f, Map<String, String> msg) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (tables.has("incident_timeline")) {
-      Table t = tables.table("incident_timeline", "phase");
-      List<List<String>> rows = new ArrayList<>();
-      for (int i = 0; i < t.rowCount(); i++) {
-        int phase = (int) Rows.num(t, i, "phase");
-        rows.add(
-            List.of(
-                phase == 0 ? msg.get("reg.whole_outage") : String.valueOf(phase),
-                f.dateTime(Rows.text(t, i, "from")),
-                f.dateTime(Rows.text(t, i, "to")),
-                f.number(Rows.num(t, i, "hours"), 0),
-                Rows.text(t, i, "label")));
+      Timeline timeline = Timeline.of(tables.table("incident_timeline", "phase"), f, msg);
+      m.put("timeline", timeline.rows());
+      if (timeline.chart() != null) {
+        m.put("timelineChart", timeline.chart());
       }
-      m.put("timeline", rows);
+    }
+    if (tables.has("defection_totals")) {
+      Affected affected =
+          Affected.of(tables.table("defection_totals", "scope DESC, industry"), f, msg);
+      m.put("affected", affected.rows());
+      m.put("consumerMoney", affected.consumerMoney());
+    }
+    if (tables.has("scheme_fairness")) {
+      Fairness fairness =
+          Fairness.of(tables.table("scheme_fairness", "dimension, \"group\""), f, msg);
+      m.put("fairness", fairness.dimensions());
+      m.put("coverageChart", fairness.coverageChart());
+    }
+    if (tables.has("churn_signals")) {
+      m.put(
+          "signals",
+          Signals.of(tables.counts("churn_signals", "signal", "customer_id"), f, msg).rows());
+    }
+    return m;
+  }
+
+  /** A local date-time written as ISO text, as milliseconds read as if it were UTC. */
+  static long epochAsUtc(String iso) {
+    String local = iso.endsWith("Z") ? iso.substring(0, iso.length() - 1) : iso;
+    return LocalDateTime.parse(local.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
+  }
+
+  /**
+   * The incident's phases ({@code incident_timeline}; phase 0 is the whole outage): one row per
+   * phase (phase, from, to, hours, label) and a bar per numbered phase, null when there is none.
+   */
+  record Timeline(List<List<String>> rows, String chart) {
+    static Timeline of(Table t, Formats f, Map<String, String> msg) {
+      List<List<String>> rows = new ArrayList<>();
       List<String> phases = new ArrayList<>();
       List<long[]> spans = new ArrayList<>();
       for (int i = 0; i < t.rowCount(); i++) {
         int phase = (int) Rows.num(t, i, "phase");
-        if (phase == 0) {
-          continue;
+        String from = Rows.text(t, i, "from");
+        String to = Rows.text(t, i, "to");
+        String label = Rows.text(t, i, "label");
+        rows.add(
+            List.of(
+                phase == 0 ? msg.get("reg.whole_outage") : String.valueOf(phase),
+                f.dateTime(from),
+                f.dateTime(to),
+                f.number(Rows.num(t, i, "hours"), 0),
+                label));
+        if (phase != 0) {
+          phases.add(phase + ". " + label);
+          spans.add(new long[] {epochAsUtc(from), epochAsUtc(to)});
         }
-        phases.add(phase + ". " + Rows.text(t, i, "label"));
-        spans.add(
-            new long[] {epochAsUtc(Rows.text(t, i, "from")), epochAsUtc(Rows.text(t, i, "to"))});
       }
-      if (!phases.isEmpty()) {
-        m.put("timelineChart", Charts.timeline("timeline", phases, spans));
-      }
+      return new Timeline(
+          rows, phases.isEmpty() ? null : Charts.timeline("timeline", phases, spans));
     }
-    if (tables.has("defection_totals")) {
-      Table d = tables.table("defection_totals", "scope DESC, industry");
+  }
+
+  /**
+   * Merchants and end consumers affected ({@code defection_totals}, the platform first): one row
+   * per scope, and the consumer money at risk for the platform and for prepaid cards.
+   */
+  record Affected(List<List<String>> rows, List<Figure> consumerMoney) {
+    static Affected of(Table d, Formats f, Map<String, String> msg) {
       List<List<String>> rows = new ArrayList<>();
       List<Figure> money = new ArrayList<>();
       for (int i = 0; i < d.rowCount(); i++) {
@@ -71,7 +106,7 @@ final class RegulatorReport {
                     Rows.num(d, i, "defected_customers_high")),
                 f.count(Rows.num(d, i, "confirmed_defections")),
                 f.money(Rows.num(d, i, "lost_member_balances"))));
-        if (platform || "prepaid_cards".equals(code)) {
+        if (showsConsumerMoney(platform, code)) {
           String who = platform ? msg.get("reg.all") : msg.get("industry.prepaid_cards");
           money.add(
               new Figure(
@@ -87,11 +122,28 @@ final class RegulatorReport {
                   "defection_totals.lost_member_points"));
         }
       }
-      m.put("affected", rows);
-      m.put("consumerMoney", money);
+      return new Affected(rows, money);
     }
-    if (tables.has("scheme_fairness")) {
-      Table s = tables.table("scheme_fairness", "dimension, \"group\"");
+
+    /**
+     * Consumer money is shown for the platform and for prepaid cards, where members hold balances
+     * paid in advance.
+     */
+    static boolean showsConsumerMoney(boolean platform, String industry) {
+      return platform || "prepaid_cards".equals(industry);
+    }
+  }
+
+  /** One dimension of the fairness table: its title and one row per group. */
+  public record Dimension(String title, List<List<String>> rows) {}
+
+  /**
+   * The fairness of the schemes as chosen ({@code scheme_fairness} rows of scheme "chosen"): a
+   * table per dimension (industry, size, data recovered, merchant type) in the table's order, and
+   * the median coverage by industry as bars.
+   */
+  record Fairness(List<Dimension> dimensions, String coverageChart) {
+    static Fairness of(Table s, Formats f, Map<String, String> msg) {
       Map<String, List<List<String>>> byDimension = new LinkedHashMap<>();
       List<String> industries = new ArrayList<>();
       List<Double> coverage = new ArrayList<>();
@@ -120,34 +172,33 @@ final class RegulatorReport {
           coverage.add(Rows.num(s, i, "median_coverage"));
         }
       }
-      List<Map<String, Object>> dims = new ArrayList<>();
+      List<Dimension> dimensions = new ArrayList<>();
       byDimension.forEach(
-          (dim, rows) -> {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("title", msg.getOrDefault("dim." + dim, dim));
-            d.put("rows", rows);
-            dims.add(d);
-          });
-      m.put("fairness", dims);
-      m.put(
-          "coverageChart",
+          (dim, rows) -> dimensions.add(new Dimension(msg.getOrDefault("dim." + dim, dim), rows)));
+      return new Fairness(
+          dimensions,
           Charts.bars("coverage", msg.get("axis.median_coverage"), industries, coverage));
     }
-    if (tables.has("churn_signals")) {
-      Table c = tables.counts("churn_signals", "signal", "customer_id");
+  }
+
+  /**
+   * Complaints and churn signals by kind and level ({@code churn_signals} counted in DuckDB; a
+   * signal without a customer is the merchant's own).
+   */
+  record Signals(List<List<String>> rows) {
+    static Signals of(Table counts, Formats f, Map<String, String> msg) {
       List<List<String>> rows = new ArrayList<>();
-      for (int i = 0; i < c.rowCount(); i++) {
-        String signal = Rows.text(c, i, "signal");
+      for (int i = 0; i < counts.rowCount(); i++) {
+        String signal = Rows.text(counts, i, "signal");
         rows.add(
             List.of(
                 msg.getOrDefault("signal." + signal, signal),
-                "true".equals(Rows.text(c, i, "level_merchant"))
+                "true".equals(Rows.text(counts, i, "level_merchant"))
                     ? msg.get("reg.level_merchant")
                     : msg.get("reg.level_customer"),
-                f.count(Rows.num(c, i, "n"))));
+                f.count(Rows.num(counts, i, "n"))));
       }
-      m.put("signals", rows);
+      return new Signals(rows);
     }
-    return m;
   }
 }
