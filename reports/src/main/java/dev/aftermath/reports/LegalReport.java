@@ -12,7 +12,8 @@ import tech.tablesaw.api.Table;
 /**
  * The legal report's view: exposure under each liability regime with percentiles and the loss
  * exceedance curve, claim propensity, the top exposures with their evidence, every assumption the
- * scenario set, and the data's lineage.
+ * scenario set, and the data's lineage. Each section is a small record built from the tables it
+ * needs; the model only puts the sections' parts under the names the template uses.
  */
 final class LegalReport {
   private LegalReport() {}
@@ -21,7 +22,45 @@ final class LegalReport {
       ResultTables tables, Formats f, Map<String, String> msg, Path out, RunInfo run) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (tables.has("exposure_distribution")) {
-      Table e = tables.table("exposure_distribution");
+      Exposure exposure =
+          Exposure.of(
+              tables.table("exposure_distribution"),
+              tables.table("loss_exceedance", "regime, x"),
+              f,
+              msg);
+      m.put("exposure", exposure.rows());
+      m.put("fundRemaining", exposure.fundRemaining());
+      m.put("exceedanceChart", exposure.exceedanceChart());
+    }
+    Table impact = tables.has("merchant_impact") ? tables.table("merchant_impact") : null;
+    if (impact != null && impact.columnNames().contains("claim_probability")) {
+      m.put("claims", Claims.of(impact, f, msg).figures());
+    }
+    if (tables.has("top_exposures")) {
+      Map<String, String> names =
+          tables.has("merchants") ? merchantNames(tables.table("merchants")) : Map.of();
+      m.put("top", TopExposures.of(tables.table("top_exposures", "rank"), names, f, msg).rows());
+    }
+    if (tables.has("scenario_assumptions")) {
+      m.put("assumptions", Assumptions.of(tables.table("scenario_assumptions"), msg).rows());
+    }
+    Map<String, Long> reasons = new TreeMap<>();
+    List<Lineage.Reconciled> reconciled = Lineage.reconciliation(out, reasons);
+    DataLineage lineage = DataLineage.of(reconciled, reasons, Lineage.inputs(run.casePath()), f);
+    m.put("reconciliation", lineage.reconciliation());
+    m.put("quarantine", lineage.quarantine());
+    m.put("inputs", lineage.inputs());
+    m.put("engineVersion", run.engineVersion());
+    return m;
+  }
+
+  /**
+   * The exposure under each liability regime ({@code exposure_distribution}: mean, P50, P90, P99,
+   * chance of exceeding the fund's remainder), the fund's remainder, and the loss exceedance curves
+   * ({@code loss_exceedance}) over exposure in millions.
+   */
+  record Exposure(List<List<String>> rows, String fundRemaining, String exceedanceChart) {
+    static Exposure of(Table e, Table curve, Formats f, Map<String, String> msg) {
       List<List<String>> rows = new ArrayList<>();
       for (int i = 0; i < e.rowCount(); i++) {
         String regime = Rows.text(e, i, "regime");
@@ -34,23 +73,24 @@ final class LegalReport {
                 f.money(Rows.num(e, i, "p99")),
                 f.percent(Rows.num(e, i, "probability_exceeds_fund_remaining"))));
       }
-      m.put("exposure", rows);
       double fund = e.rowCount() > 0 ? Rows.num(e, 0, "fund_remaining") : Double.NaN;
-      m.put("fundRemaining", f.money(fund));
-      Table curve = tables.table("loss_exceedance", "regime, x");
       Map<String, List<double[]>> series = new LinkedHashMap<>();
       for (int i = 0; i < curve.rowCount(); i++) {
         String regime = Rows.text(curve, i, "regime");
         series
             .computeIfAbsent(msg.getOrDefault("regime." + regime, regime), k -> new ArrayList<>())
-            .add(new double[] {Rows.num(curve, i, "x") / 1e6, Rows.num(curve, i, "probability")});
+            .add(
+                new double[] {
+                  millions(Rows.num(curve, i, "x")), Rows.num(curve, i, "probability")
+                });
       }
       List<double[][]> data = new ArrayList<>();
       for (List<double[]> s : series.values()) {
         data.add(s.toArray(new double[0][]));
       }
-      m.put(
-          "exceedanceChart",
+      return new Exposure(
+          rows,
+          f.money(fund),
           Charts.lines(
               "exceedance",
               msg.get("axis.exposure_millions"),
@@ -58,44 +98,76 @@ final class LegalReport {
               new ArrayList<>(series.keySet()),
               data));
     }
-    Table impact = tables.has("merchant_impact") ? tables.table("merchant_impact") : null;
-    if (impact != null && impact.columnNames().contains("claim_probability")) {
-      double expectedClaims = 0;
-      long likely = 0;
+
+    /** An amount in millions, the exceedance chart's unit. */
+    static double millions(double amount) {
+      return amount / 1e6;
+    }
+  }
+
+  /**
+   * How many merchants are expected to claim ({@code merchant_impact.claim_probability}): the
+   * expected number of claims, the merchants more likely than not to claim, and all merchants.
+   */
+  record Claims(List<Figure> figures) {
+    static Claims of(Table impact, Formats f, Map<String, String> msg) {
+      double[] p = new double[impact.rowCount()];
       for (int i = 0; i < impact.rowCount(); i++) {
-        double p = Rows.num(impact, i, "claim_probability");
-        if (!Double.isNaN(p)) {
-          expectedClaims += p;
-          likely += p > 0.5 ? 1 : 0;
-        }
+        p[i] = Rows.num(impact, i, "claim_probability");
       }
-      m.put(
-          "claims",
+      return new Claims(
           List.of(
               new Figure(
                   msg.get("legal.expected_claims"),
-                  f.number(expectedClaims, 1),
+                  f.number(expectedClaims(p), 1),
                   "",
                   "merchant_impact.claim_probability (sum)"),
               new Figure(
                   msg.get("legal.likely_claimants"),
-                  f.count(likely),
+                  f.count(likelyClaimants(p)),
                   "",
                   "merchant_impact.claim_probability > 0.5"),
               new Figure(
                   msg.get("legal.merchants"), f.count(impact.rowCount()), "", "merchant_impact")));
     }
-    if (tables.has("top_exposures")) {
-      Map<String, String> names = new HashMap<>();
-      if (tables.has("merchants")) {
-        Table merchants = tables.table("merchants");
-        for (int i = 0; i < merchants.rowCount(); i++) {
-          names.put(
-              Rows.text(merchants, i, "merchant_id"),
-              DisplayText.of(Rows.text(merchants, i, "name")));
+
+    /** The expected number of claims: the sum of the known claim probabilities. */
+    static double expectedClaims(double[] probabilities) {
+      double sum = 0;
+      for (double p : probabilities) {
+        if (!Double.isNaN(p)) {
+          sum += p;
         }
       }
-      Table t = tables.table("top_exposures", "rank");
+      return sum;
+    }
+
+    /** The merchants more likely than not to claim (probability above one half). */
+    static long likelyClaimants(double[] probabilities) {
+      long n = 0;
+      for (double p : probabilities) {
+        n += p > 0.5 ? 1 : 0; // NaN compares false
+      }
+      return n;
+    }
+  }
+
+  /** The merchants' display names by merchant id ({@code merchants}). */
+  static Map<String, String> merchantNames(Table merchants) {
+    Map<String, String> names = new HashMap<>();
+    for (int i = 0; i < merchants.rowCount(); i++) {
+      names.put(
+          Rows.text(merchants, i, "merchant_id"), DisplayText.of(Rows.text(merchants, i, "name")));
+    }
+    return names;
+  }
+
+  /**
+   * The largest exposures ({@code top_exposures}, by rank): merchant, name, industry, loss, payout,
+   * exposure, claim probability, expected exposure, and the evidence a claim would rest on.
+   */
+  record TopExposures(List<List<String>> rows) {
+    static TopExposures of(Table t, Map<String, String> names, Formats f, Map<String, String> msg) {
       List<List<String>> rows = new ArrayList<>();
       for (int i = 0; i < t.rowCount(); i++) {
         String id = Rows.text(t, i, "merchant_id");
@@ -113,10 +185,13 @@ final class LegalReport {
                 f.money(Rows.num(t, i, "expected_exposure")),
                 evidence(t, i, f, msg)));
       }
-      m.put("top", rows);
+      return new TopExposures(rows);
     }
-    if (tables.has("scenario_assumptions")) {
-      Table a = tables.table("scenario_assumptions");
+  }
+
+  /** Every value the scenario set ({@code scenario_assumptions}): key, value, source or note. */
+  record Assumptions(List<List<String>> rows) {
+    static Assumptions of(Table a, Map<String, String> msg) {
       List<List<String>> rows = new ArrayList<>();
       for (int i = 0; i < a.rowCount(); i++) {
         String note = Rows.text(a, i, "note");
@@ -126,31 +201,40 @@ final class LegalReport {
                 Rows.text(a, i, "value"),
                 note.isEmpty() ? msg.get("legal.no_note") : note));
       }
-      m.put("assumptions", rows);
+      return new Assumptions(rows);
     }
-    Map<String, Long> reasons = new TreeMap<>();
-    List<List<String>> recon = new ArrayList<>();
-    for (Lineage.Reconciled r : Lineage.reconciliation(out, reasons)) {
-      recon.add(
-          List.of(
-              r.table(),
-              f.count(r.read()),
-              f.count(r.valid()),
-              f.count(r.quarantined()),
-              f.count(r.duplicates()),
-              r.read() == r.valid() + r.quarantined() + r.duplicates() ? "✓" : "✗"));
+  }
+
+  /**
+   * The data's lineage: each input table's reconciliation (read, valid, quarantined, duplicates,
+   * whether they balance), the quarantine reasons with their counts, and the case's input files.
+   */
+  record DataLineage(
+      List<List<String>> reconciliation, List<List<String>> quarantine, List<List<String>> inputs) {
+    static DataLineage of(
+        List<Lineage.Reconciled> reconciled,
+        Map<String, Long> reasons,
+        List<Lineage.InputFile> files,
+        Formats f) {
+      List<List<String>> recon = new ArrayList<>();
+      for (Lineage.Reconciled r : reconciled) {
+        recon.add(
+            List.of(
+                r.table(),
+                f.count(r.read()),
+                f.count(r.valid()),
+                f.count(r.quarantined()),
+                f.count(r.duplicates()),
+                r.balances() ? "✓" : "✗"));
+      }
+      List<List<String>> why = new ArrayList<>();
+      reasons.forEach((k, v) -> why.add(List.of(k, f.count(v))));
+      List<List<String>> inputs = new ArrayList<>();
+      for (Lineage.InputFile file : files) {
+        inputs.add(List.of(file.path(), f.count(file.bytes()), file.sha256()));
+      }
+      return new DataLineage(recon, why, inputs);
     }
-    m.put("reconciliation", recon);
-    List<List<String>> why = new ArrayList<>();
-    reasons.forEach((k, v) -> why.add(List.of(k, f.count(v))));
-    m.put("quarantine", why);
-    List<List<String>> files = new ArrayList<>();
-    for (Lineage.InputFile file : Lineage.inputs(run.casePath())) {
-      files.add(List.of(file.path(), f.count(file.bytes()), file.sha256()));
-    }
-    m.put("inputs", files);
-    m.put("engineVersion", run.engineVersion());
-    return m;
   }
 
   private static String evidence(Table t, int i, Formats f, Map<String, String> msg) {

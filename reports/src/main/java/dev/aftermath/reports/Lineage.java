@@ -29,7 +29,12 @@ final class Lineage {
   record InputFile(String path, long bytes, String sha256) {}
 
   /** One table's reconciliation. */
-  record Reconciled(String table, long read, long valid, long quarantined, long duplicates) {}
+  record Reconciled(String table, long read, long valid, long quarantined, long duplicates) {
+    /** Whether every record read is accounted for: valid, quarantined or a duplicate. */
+    boolean balances() {
+      return read == valid + quarantined + duplicates;
+    }
+  }
 
   static List<InputFile> inputs(String casePath) {
     List<InputFile> out = new ArrayList<>();
