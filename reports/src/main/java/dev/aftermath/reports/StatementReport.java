@@ -1,15 +1,18 @@
 package dev.aftermath.reports;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tech.tablesaw.api.Table;
 
 /**
  * One merchant's compensation statement: its counterfactual against its actual revenue, its
  * estimated loss, its customers who left, every scheme's value, its choice and its shortfall. It
- * reads only that merchant's rows.
+ * reads only that merchant's rows. Each section is a small record built from the merchant's row;
+ * the model only puts the sections' parts under the names the template uses.
  */
 final class StatementReport {
   private StatementReport() {}
@@ -22,111 +25,187 @@ final class StatementReport {
       throw new IllegalArgumentException("no merchant " + merchantId + " in merchant_impact");
     }
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("merchantId", merchantId);
-    String name = "";
-    if (tables.has("merchants")) {
-      Table merchants = tables.table("merchants");
-      int k = Rows.find(merchants, "merchant_id", merchantId);
-      name = k < 0 ? "" : DisplayText.of(Rows.text(merchants, k, "name"));
-    }
-    m.put("merchantName", name);
-    String industry = Rows.text(impact, i, "industry");
-    m.put("industry", msg.getOrDefault("industry." + industry, industry));
-    List<Figure> loss = new ArrayList<>();
-    for (String[] c :
-        new String[][] {
-          {"counterfactual_revenue", "stmt.counterfactual", "money"},
-          {"actual_revenue", "stmt.actual", "money"},
-          {"lost_revenue", "fig.lost_revenue", "money", "lost_revenue_low", "lost_revenue_high"},
-          {"lost_margin", "fig.lost_margin", "money", "lost_margin_low", "lost_margin_high"},
-          {"active_customers", "reg.active_customers", "count"},
-          {
-            "defected_customers",
-            "fig.defected_customers",
-            "count",
-            "defected_customers_low",
-            "defected_customers_high"
-          },
-          {"lost_customer_margin", "fig.lost_customer_margin", "money"},
-          {"lost_member_balances", "reg.member_balances", "money"},
-          {"actual_loss", "col.actual_loss", "money"}
-        }) {
-      if (!impact.columnNames().contains(c[0])) {
-        continue;
-      }
-      boolean money = "money".equals(c[2]);
-      double v = Rows.num(impact, i, c[0]);
-      String interval = "";
-      if (c.length > 3 && impact.containsColumn(c[3])) {
-        double lo = Rows.num(impact, i, c[3]);
-        double hi = Rows.num(impact, i, c[4]);
-        interval = money ? f.moneyRange(lo, hi) : f.countRange(lo, hi);
-      }
-      loss.add(
-          new Figure(
-              msg.get(c[1]), money ? f.money(v) : f.count(v), interval, "merchant_impact." + c[0]));
-    }
-    m.put("loss", loss);
-    List<Figure> schemes = new ArrayList<>();
-    for (String col : impact.columnNames()) {
-      if (col.endsWith("_payout") && !col.startsWith("chosen")) {
-        String scheme = col.substring(0, col.length() - "_payout".length());
-        schemes.add(
-            new Figure(
-                msg.getOrDefault("scheme." + scheme, scheme),
-                f.money(Rows.num(impact, i, col)),
-                "",
-                "merchant_impact." + col));
-      }
-    }
-    m.put("schemes", schemes);
-    String chosen = Rows.text(impact, i, "chosen_scheme");
-    m.put(
-        "choice",
-        List.of(
-            new Figure(
-                msg.get("stmt.chosen"),
-                msg.getOrDefault("scheme." + chosen, chosen),
-                "",
-                "merchant_impact.chosen_scheme"),
-            new Figure(
-                msg.get("col.payout"),
-                f.money(Rows.num(impact, i, "chosen_payout")),
-                "",
-                "merchant_impact.chosen_payout"),
-            new Figure(
-                msg.get("stmt.coverage"),
-                f.percent(Rows.num(impact, i, "coverage_ratio")),
-                "",
-                "merchant_impact.coverage_ratio"),
-            new Figure(
-                msg.get("stmt.shortfall"),
-                f.money(Rows.num(impact, i, "shortfall")),
-                "",
-                "merchant_impact.shortfall")));
+    Merchant merchant =
+        Merchant.of(
+            impact, i, tables.has("merchants") ? tables.table("merchants") : null, merchantId, msg);
+    m.put("merchantId", merchant.id());
+    m.put("merchantName", merchant.name());
+    m.put("industry", merchant.industry());
+    m.put("loss", Loss.of(impact, i, f, msg).figures());
+    m.put("schemes", Schemes.of(impact, i, f, msg).figures());
+    m.put("choice", Choice.of(impact, i, f, msg).figures());
     if (tables.has("merchant_day_counterfactual")) {
       String id = merchantId.replace("'", "''");
-      Table days =
-          tables.query("merchant_day_counterfactual", "merchant_id = '" + id + "'", "date");
-      List<double[]> actual = new ArrayList<>();
-      List<double[]> expected = new ArrayList<>();
-      for (int d = 0; d < days.rowCount(); d++) {
-        actual.add(new double[] {d, Rows.num(days, d, "actual_revenue")});
-        expected.add(new double[] {d, Rows.num(days, d, "counterfactual_revenue")});
-      }
-      if (!actual.isEmpty()) {
-        m.put(
-            "dailyChart",
-            Charts.lines(
-                "daily",
-                msg.get("axis.days_from_first"),
-                msg.get("axis.daily_revenue"),
-                List.of(msg.get("stmt.actual"), msg.get("stmt.counterfactual")),
-                List.of(actual.toArray(new double[0][]), expected.toArray(new double[0][])),
-                140));
-        m.put("dailyFrom", f.date(java.time.LocalDate.parse(Rows.text(days, 0, "date"))));
-      }
+      DailyPath.of(
+              tables.query("merchant_day_counterfactual", "merchant_id = '" + id + "'", "date"),
+              f,
+              msg)
+          .ifPresent(
+              d -> {
+                m.put("dailyChart", d.chart());
+                m.put("dailyFrom", d.from());
+              });
     }
     return m;
+  }
+
+  /**
+   * Who the statement is for: the merchant's id, its name ({@code merchants}, null when the run has
+   * none; empty when the merchant is not in it) and its industry in the report's language.
+   */
+  record Merchant(String id, String name, String industry) {
+    static Merchant of(
+        Table impact, int i, Table merchants, String merchantId, Map<String, String> msg) {
+      String name = "";
+      if (merchants != null) {
+        int k = Rows.find(merchants, "merchant_id", merchantId);
+        name = k < 0 ? "" : DisplayText.of(Rows.text(merchants, k, "name"));
+      }
+      String industry = Rows.text(impact, i, "industry");
+      return new Merchant(merchantId, name, msg.getOrDefault("industry." + industry, industry));
+    }
+  }
+
+  /**
+   * One line of the loss section: the {@code merchant_impact} column, its label's message key,
+   * whether it is money (else a count), and its interval's columns (null when it has none).
+   */
+  record Line(String column, String label, boolean money, String low, String high) {
+    static Line money(String column, String label) {
+      return new Line(column, label, true, null, null);
+    }
+
+    static Line count(String column, String label) {
+      return new Line(column, label, false, null, null);
+    }
+  }
+
+  /** The loss section's lines, in order; a column the run did not write is left out. */
+  static final List<Line> LOSS_LINES =
+      List.of(
+          Line.money("counterfactual_revenue", "stmt.counterfactual"),
+          Line.money("actual_revenue", "stmt.actual"),
+          new Line(
+              "lost_revenue", "fig.lost_revenue", true, "lost_revenue_low", "lost_revenue_high"),
+          new Line("lost_margin", "fig.lost_margin", true, "lost_margin_low", "lost_margin_high"),
+          Line.count("active_customers", "reg.active_customers"),
+          new Line(
+              "defected_customers",
+              "fig.defected_customers",
+              false,
+              "defected_customers_low",
+              "defected_customers_high"),
+          Line.money("lost_customer_margin", "fig.lost_customer_margin"),
+          Line.money("lost_member_balances", "reg.member_balances"),
+          Line.money("actual_loss", "col.actual_loss"));
+
+  /** What the merchant lost: revenue, margin, customers and balances, with their intervals. */
+  record Loss(List<Figure> figures) {
+    static Loss of(Table impact, int i, Formats f, Map<String, String> msg) {
+      List<Figure> figures = new ArrayList<>();
+      for (Line line : LOSS_LINES) {
+        if (!impact.columnNames().contains(line.column())) {
+          continue;
+        }
+        double v = Rows.num(impact, i, line.column());
+        String interval = "";
+        if (line.low() != null && impact.containsColumn(line.low())) {
+          double lo = Rows.num(impact, i, line.low());
+          double hi = Rows.num(impact, i, line.high());
+          interval = line.money() ? f.moneyRange(lo, hi) : f.countRange(lo, hi);
+        }
+        figures.add(
+            new Figure(
+                msg.get(line.label()),
+                line.money() ? f.money(v) : f.count(v),
+                interval,
+                "merchant_impact." + line.column()));
+      }
+      return new Loss(figures);
+    }
+  }
+
+  /** Every scheme's payout to the merchant, one per {@code *_payout} column in table order. */
+  record Schemes(List<Figure> figures) {
+    static Schemes of(Table impact, int i, Formats f, Map<String, String> msg) {
+      List<Figure> figures = new ArrayList<>();
+      for (String col : impact.columnNames()) {
+        schemeOf(col)
+            .ifPresent(
+                scheme ->
+                    figures.add(
+                        new Figure(
+                            msg.getOrDefault("scheme." + scheme, scheme),
+                            f.money(Rows.num(impact, i, col)),
+                            "",
+                            "merchant_impact." + col)));
+      }
+      return new Schemes(figures);
+    }
+
+    /** The scheme a payout column is for ({@code cash_payout}: cash); the chosen one is none. */
+    static Optional<String> schemeOf(String column) {
+      if (column.endsWith("_payout") && !column.startsWith("chosen")) {
+        return Optional.of(column.substring(0, column.length() - "_payout".length()));
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** The merchant's choice: the scheme, its payout, the loss it covers and the shortfall. */
+  record Choice(List<Figure> figures) {
+    static Choice of(Table impact, int i, Formats f, Map<String, String> msg) {
+      String chosen = Rows.text(impact, i, "chosen_scheme");
+      return new Choice(
+          List.of(
+              new Figure(
+                  msg.get("stmt.chosen"),
+                  msg.getOrDefault("scheme." + chosen, chosen),
+                  "",
+                  "merchant_impact.chosen_scheme"),
+              new Figure(
+                  msg.get("col.payout"),
+                  f.money(Rows.num(impact, i, "chosen_payout")),
+                  "",
+                  "merchant_impact.chosen_payout"),
+              new Figure(
+                  msg.get("stmt.coverage"),
+                  f.percent(Rows.num(impact, i, "coverage_ratio")),
+                  "",
+                  "merchant_impact.coverage_ratio"),
+              new Figure(
+                  msg.get("stmt.shortfall"),
+                  f.money(Rows.num(impact, i, "shortfall")),
+                  "",
+                  "merchant_impact.shortfall")));
+    }
+  }
+
+  /**
+   * The merchant's actual against counterfactual daily revenue ({@code
+   * merchant_day_counterfactual}, its rows by date) and its first date; none without days.
+   */
+  record DailyPath(String chart, String from) {
+    static Optional<DailyPath> of(Table days, Formats f, Map<String, String> msg) {
+      if (days.rowCount() == 0) {
+        return Optional.empty();
+      }
+      double[] actual = new double[days.rowCount()];
+      double[] expected = new double[days.rowCount()];
+      for (int d = 0; d < days.rowCount(); d++) {
+        actual[d] = Rows.num(days, d, "actual_revenue");
+        expected[d] = Rows.num(days, d, "counterfactual_revenue");
+      }
+      return Optional.of(
+          new DailyPath(
+              Charts.lines(
+                  "daily",
+                  msg.get("axis.days_from_first"),
+                  msg.get("axis.daily_revenue"),
+                  List.of(msg.get("stmt.actual"), msg.get("stmt.counterfactual")),
+                  List.of(Charts.byIndex(actual), Charts.byIndex(expected)),
+                  140),
+              f.date(LocalDate.parse(Rows.text(days, 0, "date")))));
+    }
   }
 }
