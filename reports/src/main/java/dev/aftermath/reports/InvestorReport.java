@@ -244,15 +244,20 @@ final class InvestorReport {
   }
 
   /**
+   * Daily sums of actual and expected revenue, exact in decimal (to 1e-6 of the currency) and so
+   * the same however DuckDB's threads split the rows: a floating-point sum in parallel is not.
+   */
+  static final String DAILY_SUMS =
+      "date, sum(actual_revenue::DECIMAL(38,6))::DOUBLE AS actual,"
+          + " sum(counterfactual_revenue::DECIMAL(38,6))::DOUBLE AS expected";
+
+  /**
    * The platform's actual against expected daily revenue ({@code merchant_day_counterfactual},
    * summed in DuckDB), its first date, and the illustrative merchants.
    */
   record PlatformPath(String chart, String from, List<Example> examples) {
     static PlatformPath of(ResultTables tables, Formats f, Map<String, String> msg) {
-      Table days =
-          tables.aggregate(
-              "merchant_day_counterfactual",
-              "date, sum(actual_revenue) AS actual, sum(counterfactual_revenue) AS expected");
+      Table days = tables.aggregate("merchant_day_counterfactual", DAILY_SUMS);
       return new PlatformPath(
           path(days, "platform", msg),
           days.rowCount() > 0 ? f.date(LocalDate.parse(Rows.text(days, 0, "date"))) : "",
@@ -282,7 +287,7 @@ final class InvestorReport {
       Table days =
           tables.aggregate(
               "merchant_day_counterfactual",
-              "date, sum(actual_revenue) AS actual, sum(counterfactual_revenue) AS expected",
+              DAILY_SUMS,
               "merchant_id = '" + id.replace("'", "''") + "'");
       String industry = Rows.text(top, i, "industry");
       out.add(
