@@ -1,6 +1,9 @@
 package dev.aftermath.scenario;
 
+import static dev.aftermath.scenario.ScenarioYaml.orDefault;
+
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -61,5 +64,88 @@ public record LiabilityTerms(
 
   public LiabilityTerms {
     signalWeights = Collections.unmodifiableMap(new TreeMap<>(signalWeights));
+  }
+
+  /** Reads key {@code liability} (optional) of {@code top}; what it does not set is the default. */
+  static LiabilityTerms read(ScenarioYaml yaml, Map<String, Object> top) {
+    LiabilityTerms d = DEFAULTS;
+    Map<String, Object> m = yaml.map(top, "liability", false);
+    if (m == null) {
+      return d;
+    }
+    int cap =
+        yaml.whole(
+            yaml.number(m, "liability.contract_cap_months", false),
+            "liability.contract_cap_months",
+            0,
+            d.contractCapMonths());
+    String regime = yaml.text(m, "liability.primary_regime", false);
+    if (regime == null) {
+      regime = d.primaryRegime();
+    } else if (!REGIMES.contains(regime)) {
+      yaml.problem("liability.primary_regime", "'" + regime + "' is not one of " + REGIMES);
+    }
+    double sd = orDefault(yaml.number(m, "liability.margin_rate_sd", false), d.marginRateSd());
+    if (!(sd >= 0 && sd <= 2)) {
+      yaml.problem("liability.margin_rate_sd", "'" + sd + "' must be in [0, 2]");
+    }
+    Map<String, Object> claims = yaml.map(m, "liability.claims", false);
+    double intercept = d.claimIntercept();
+    double perShortfall = d.claimPerLogShortfall();
+    double perSize = d.claimPerLogSize();
+    Map<String, Double> weights = d.signalWeights();
+    if (claims != null) {
+      intercept = orDefault(yaml.number(claims, "liability.claims.intercept", false), intercept);
+      perShortfall =
+          orDefault(yaml.number(claims, "liability.claims.per_log_shortfall", false), perShortfall);
+      perSize = orDefault(yaml.number(claims, "liability.claims.per_log_size", false), perSize);
+      Map<String, Object> signals = yaml.map(claims, "liability.claims.signals", false);
+      if (signals != null) {
+        Map<String, Double> w = new TreeMap<>();
+        for (String signal : signals.keySet()) {
+          Double v = yaml.number(signals, "liability.claims.signals." + signal, true);
+          if (v != null) {
+            w.put(signal.toLowerCase(Locale.ROOT), v);
+          }
+        }
+        weights = w;
+      }
+    }
+    Double drawsGiven = yaml.number(m, "liability.draws", false);
+    int draws = d.draws();
+    if (drawsGiven != null) {
+      if (drawsGiven != Math.rint(drawsGiven) || drawsGiven < 100 || drawsGiven > 10_000_000) {
+        yaml.problem(
+            "liability.draws", "'" + drawsGiven + "' must be a whole number from 100 to 10000000");
+      } else {
+        draws = drawsGiven.intValue();
+      }
+    }
+    Double seed = yaml.number(m, "liability.seed", false);
+    int topN = yaml.whole(yaml.number(m, "liability.top_n", false), "liability.top_n", 1, d.topN());
+    int horizon =
+        yaml.whole(
+            yaml.number(m, "liability.subscription_horizon_months", false),
+            "liability.subscription_horizon_months",
+            1,
+            d.subscriptionHorizonMonths());
+    double cpm =
+        orDefault(yaml.number(m, "liability.impression_cost_cpm", false), d.impressionCostCpm());
+    if (cpm < 0) {
+      yaml.problem("liability.impression_cost_cpm", "'" + cpm + "' is negative");
+    }
+    return new LiabilityTerms(
+        cap,
+        regime,
+        sd,
+        intercept,
+        perShortfall,
+        perSize,
+        weights,
+        draws,
+        seed == null ? d.seed() : seed.longValue(),
+        topN,
+        horizon,
+        cpm);
   }
 }
