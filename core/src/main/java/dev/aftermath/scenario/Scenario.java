@@ -6,7 +6,11 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
-/** An incident scenario ({@code scenario.yaml}): timeline, windows and scheme parameters. */
+/**
+ * An incident scenario ({@code scenario.yaml}): timeline, windows and scheme parameters; {@code
+ * placeboAt} is the start of the moved outage when this is a {@link #placebo} of the scenario read,
+ * empty otherwise.
+ */
 public record Scenario(
     String name,
     ZoneId timezone,
@@ -21,7 +25,8 @@ public record Scenario(
     EventStudyTerms eventStudy,
     Optional<Fund> fund,
     Optional<ShareSymbols> share,
-    Map<String, Object> document) {
+    Map<String, Object> document,
+    Optional<LocalDateTime> placeboAt) {
 
   /**
    * A merchant is existing when its signup day starts before the outage does, new otherwise (the
@@ -80,12 +85,13 @@ public record Scenario(
         eventStudy,
         fund,
         share,
-        document);
+        document,
+        Optional.of(start));
   }
 
   /** Whether this is a placebo of a scenario ({@link #placebo}), whose truth does not apply. */
   public boolean isPlacebo() {
-    return name.contains(" (placebo at ");
+    return placeboAt.isPresent();
   }
 
   /** First instant of the analysis history. */

@@ -62,6 +62,7 @@ public final class ScenarioLoader {
         eventStudy,
         fund,
         share,
-        top);
+        top,
+        Optional.empty());
   }
 }
