@@ -99,6 +99,11 @@ public record CustomScheme(
     parts = parts == null ? List.of() : List.copyOf(parts);
   }
 
+  /** The scheme's column in {@code merchant_payout}: {@code <name>_payout}. */
+  public PayoutColumn payoutColumn() {
+    return new PayoutColumn(name + "_payout", name);
+  }
+
   /**
    * Reads the custom scheme {@code m} at {@code key} (e.g. {@code schemes.custom[0]}), or null when
    * it cannot be used; {@code known}: the schemes it may refer to (and whose names it may not

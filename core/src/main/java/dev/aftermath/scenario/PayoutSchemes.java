@@ -11,12 +11,12 @@ import java.util.Map;
  * user-defined schemes, in the order given.
  */
 public record PayoutSchemes(List<String> offered, SlaCreditTerms sla, List<CustomScheme> custom) {
-  /** The built-in schemes, which custom schemes may refer to. */
-  public static final List<String> BUILT_IN =
-      List.of("cash", "traffic", "sla_credit", "actual_loss");
-
+  /** What a scenario without {@code schemes.offered} and the other keys here has. */
   public static PayoutSchemes defaults() {
-    return new PayoutSchemes(List.of("cash", "traffic"), SlaCreditTerms.defaults(), List.of());
+    return new PayoutSchemes(
+        List.of(BuiltInScheme.CASH.schemeName(), BuiltInScheme.TRAFFIC.schemeName()),
+        SlaCreditTerms.defaults(),
+        List.of());
   }
 
   public PayoutSchemes {
@@ -26,9 +26,9 @@ public record PayoutSchemes(List<String> offered, SlaCreditTerms sla, List<Custo
 
   /**
    * Reads the keys {@code sla_credit}, {@code custom} and {@code offered} of {@code schemes}: a
-   * custom scheme may use only the built-in schemes and those defined before it, and every scheme
-   * offered must be one of them. {@code phaseCount}: the outage's phases, which a custom cash
-   * scheme may name.
+   * custom scheme may use only the {@link BuiltInScheme}s and the custom ones defined before it,
+   * and every scheme offered must be one of them. {@code phaseCount}: the outage's phases, which a
+   * custom cash scheme may name.
    */
   static PayoutSchemes read(
       ScenarioYaml yaml, Map<String, Object> schemes, ZoneId zone, int phaseCount) {
@@ -37,7 +37,7 @@ public record PayoutSchemes(List<String> offered, SlaCreditTerms sla, List<Custo
       return defaults;
     }
     SlaCreditTerms sla = SlaCreditTerms.read(yaml, schemes);
-    List<String> known = new ArrayList<>(BUILT_IN);
+    List<String> known = new ArrayList<>(BuiltInScheme.names());
     List<CustomScheme> custom = new ArrayList<>();
     List<Map<String, Object>> rows =
         schemes.get("custom") == null ? List.of() : yaml.maps(schemes, "schemes.custom");

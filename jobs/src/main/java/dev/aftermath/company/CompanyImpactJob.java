@@ -3,6 +3,7 @@ package dev.aftermath.company;
 import static org.apache.spark.sql.functions.col;
 
 import dev.aftermath.io.TableWriter;
+import dev.aftermath.scenario.BuiltInScheme;
 import dev.aftermath.scenario.EventStudyTerms;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
@@ -99,8 +100,8 @@ public final class CompanyImpactJob {
                 "merchant_id",
                 "chosen_scheme",
                 "chosen_payout",
-                "traffic_impressions_value",
-                "traffic_extension_value")
+                BuiltInScheme.TRAFFIC_IMPRESSIONS_VALUE,
+                BuiltInScheme.TRAFFIC_EXTENSION_VALUE)
             .join(
                 writer
                     .read("merchants")
@@ -125,13 +126,13 @@ public final class CompanyImpactJob {
       double[] s = byScheme.computeIfAbsent(chosen, k -> new double[2]);
       s[0]++;
       s[1] += payout;
-      if ("cash".equals(chosen)) {
+      if (BuiltInScheme.CASH.schemeName().equals(chosen)) {
         cash += payout;
-      } else if ("traffic".equals(chosen)) {
-        if (num(r.getAs("traffic_impressions_value")) > 0) {
+      } else if (BuiltInScheme.TRAFFIC.schemeName().equals(chosen)) {
+        if (num(r.getAs(BuiltInScheme.TRAFFIC_IMPRESSIONS_VALUE)) > 0) {
           impressions += scenario.traffic().impressions();
         }
-        freeMonths += num(r.getAs("traffic_extension_value"));
+        freeMonths += num(r.getAs(BuiltInScheme.TRAFFIC_EXTENSION_VALUE));
       } else {
         other += payout;
       }

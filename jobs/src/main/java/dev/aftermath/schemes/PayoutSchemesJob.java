@@ -2,7 +2,9 @@ package dev.aftermath.schemes;
 
 import dev.aftermath.casedata.MerchantIndustries;
 import dev.aftermath.io.TableWriter;
+import dev.aftermath.scenario.BuiltInScheme;
 import dev.aftermath.scenario.CustomScheme;
+import dev.aftermath.scenario.PayoutColumn;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.Progress;
 import dev.aftermath.stage.StageContext;
@@ -70,10 +72,10 @@ public final class PayoutSchemesJob {
 
     Map<String, Long> written = new LinkedHashMap<>();
     Dataset<Row> payoutColumns =
-        spark.createDataFrame(merchantRows(payouts, fund, size), merchantSchema());
+        spark.createDataFrame(merchantRows(payouts, fund, size), merchantSchema(scenario));
     written.put(
         "merchant_payout", writer.result("merchant_payout", payoutColumns.orderBy("merchant_id")));
-    SchemeFairnessTable fairness = new SchemeFairnessTable(schemeNames(), payouts, size);
+    SchemeFairnessTable fairness = new SchemeFairnessTable(schemeNames(scenario), payouts, size);
     written.put(
         "scheme_summary",
         writer.result("scheme_summary", fairness.summary(spark, scenario.schemes().offered())));
@@ -96,29 +98,35 @@ public final class PayoutSchemesJob {
     return best;
   }
 
-  /** The schemes compared: the built-in ones and the user-defined ones. */
-  List<String> schemeNames() {
-    List<String> names = new ArrayList<>(List.of("cash", "traffic", "sla_credit", "actual_loss"));
+  /** The schemes compared: the built-in ones and the user-defined ones, in order. */
+  static List<String> schemeNames(Scenario scenario) {
+    List<String> names = new ArrayList<>(BuiltInScheme.names());
     for (CustomScheme c : scenario.schemes().custom()) {
       names.add(c.name());
     }
     return names;
   }
 
-  private StructType merchantSchema() {
-    StructType s = new StructType().add("merchant_id", DataTypes.StringType);
-    for (String c :
-        List.of(
-            "cash_payout",
-            "traffic_payout",
-            "traffic_impressions_value",
-            "traffic_extension_value",
-            "sla_credit_payout",
-            "actual_loss")) {
-      s = s.add(c, DataTypes.DoubleType);
+  /**
+   * The money columns of {@code merchant_payout} that show the schemes: each built-in scheme's
+   * ({@link BuiltInScheme#columns()}), then each user-defined scheme's payout.
+   */
+  static List<PayoutColumn> payoutColumns(Scenario scenario) {
+    List<PayoutColumn> columns = new ArrayList<>();
+    for (BuiltInScheme s : BuiltInScheme.values()) {
+      columns.addAll(s.columns());
     }
     for (CustomScheme c : scenario.schemes().custom()) {
-      s = s.add(c.name() + "_payout", DataTypes.DoubleType);
+      columns.add(c.payoutColumn());
+    }
+    return columns;
+  }
+
+  /** The columns of {@code merchant_payout}, in order. */
+  static StructType merchantSchema(Scenario scenario) {
+    StructType s = new StructType().add("merchant_id", DataTypes.StringType);
+    for (PayoutColumn c : payoutColumns(scenario)) {
+      s = s.add(c.name(), DataTypes.DoubleType);
     }
     return s.add("chosen_scheme", DataTypes.StringType)
         .add("chosen_payout", DataTypes.DoubleType)
@@ -130,26 +138,17 @@ public final class PayoutSchemesJob {
 
   private List<Row> merchantRows(
       List<Payout> payouts, FundAllocation fund, Map<String, Double> size) {
+    List<PayoutColumn> columns = payoutColumns(scenario);
     List<Row> out = new ArrayList<>(payouts.size());
     for (Payout p : payouts) {
       Map<String, BigDecimal> v = p.values();
       List<Object> row = new ArrayList<>();
       row.add(p.input().merchantId());
-      for (String k :
-          List.of(
-              "cash",
-              "traffic",
-              "traffic_impressions_value",
-              "traffic_extension_value",
-              "sla_credit",
-              "actual_loss")) {
-        row.add(v.get(k).doubleValue());
-      }
-      for (CustomScheme c : scenario.schemes().custom()) {
-        row.add(v.get(c.name()).doubleValue());
+      for (PayoutColumn c : columns) {
+        row.add(v.get(c.valueKey()).doubleValue());
       }
       double chosen = p.chosenPayout().doubleValue();
-      double loss = v.get("actual_loss").doubleValue();
+      double loss = v.get(BuiltInScheme.ACTUAL_LOSS.schemeName()).doubleValue();
       row.add(p.chosen());
       row.add(chosen);
       row.add(SchemeValues.money(chosen * fund.proRataFactor()).doubleValue());

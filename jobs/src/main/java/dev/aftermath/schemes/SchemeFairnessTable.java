@@ -1,5 +1,6 @@
 package dev.aftermath.schemes;
 
+import dev.aftermath.scenario.BuiltInScheme;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,9 +29,7 @@ final class SchemeFairnessTable {
 
   SchemeFairnessTable(
       List<String> schemes, List<PayoutSchemesJob.Payout> payouts, Map<String, Double> size) {
-    this.schemes = new ArrayList<>(schemes);
-    this.schemes.remove("actual_loss"); // the yardstick, not a scheme to measure against it
-    this.schemes.add(CHOSEN);
+    this.schemes = measured(schemes);
     this.payouts = payouts;
     List<String> bySize = new ArrayList<>(size.keySet());
     bySize.sort(Comparator.<String>comparingDouble(size::get).thenComparing(m -> m));
@@ -39,12 +38,23 @@ final class SchemeFairnessTable {
     }
   }
 
+  /**
+   * The rows of each group, in order: every scheme but the yardstick ({@link
+   * BuiltInScheme#ACTUAL_LOSS}, which the others are measured against), then {@link #CHOSEN}.
+   */
+  static List<String> measured(List<String> schemes) {
+    List<String> out = new ArrayList<>(schemes);
+    out.remove(BuiltInScheme.ACTUAL_LOSS.schemeName());
+    out.add(CHOSEN);
+    return out;
+  }
+
   private static double payout(PayoutSchemesJob.Payout p, String scheme) {
     return (CHOSEN.equals(scheme) ? p.chosenPayout() : p.values().get(scheme)).doubleValue();
   }
 
   private static double loss(PayoutSchemesJob.Payout p) {
-    return p.values().get("actual_loss").doubleValue();
+    return p.values().get(BuiltInScheme.ACTUAL_LOSS.schemeName()).doubleValue();
   }
 
   private Fairness fairness(List<PayoutSchemesJob.Payout> group, String scheme) {

@@ -1,5 +1,6 @@
 package dev.aftermath.schemes;
 
+import dev.aftermath.scenario.BuiltInScheme;
 import dev.aftermath.scenario.CustomScheme;
 import dev.aftermath.scenario.Outage;
 import dev.aftermath.scenario.Scenario;
@@ -11,50 +12,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every scheme's value for one merchant, in the order the scenario defines them: the built-in
- * {@code cash}, {@code traffic} (impressions and extension apart), {@code sla_credit} and {@code
- * actual_loss}, then the user-defined schemes, each able to use those before it.
+ * Every scheme's value for one merchant, in the order the scenario defines them: the built-in ones
+ * ({@link BuiltInScheme}, each valued by its class in {@link BuiltInSchemes}), then the
+ * user-defined schemes, each able to use those before it.
  */
 public final class SchemeValues {
   /** The key under which the published cash plan's baseline window revenue is passed. */
-  public static final String CASH_WINDOW = "cash";
+  public static final String CASH_WINDOW = BuiltInScheme.CASH.schemeName();
 
   private final Scenario scenario;
   private final Map<String, Double> marginRates;
-  private final List<SlaCredit.Month> slaMonths;
+  private final Map<BuiltInScheme, PayoutScheme> builtIn;
 
   public SchemeValues(Scenario scenario, Map<String, Double> marginRates) {
     this.scenario = scenario;
     this.marginRates = marginRates;
-    this.slaMonths =
-        SlaCredit.months(
-            scenario.schemes().sla(), scenario.outage().start(), scenario.outage().end());
+    this.builtIn = BuiltInSchemes.of(scenario);
   }
 
-  public List<SlaCredit.Month> slaMonths() {
-    return slaMonths;
-  }
-
-  /** One merchant's values: scheme name → payout; also the traffic plan's two parts. */
+  /**
+   * One merchant's values: scheme name → payout; also the parts a built-in scheme reports apart
+   * (the traffic plan's two).
+   */
   public Map<String, BigDecimal> of(MerchantPayoutInput m) {
     Map<String, BigDecimal> v = new LinkedHashMap<>();
     double rate = marginRates.get(m.industry());
-    var cash = scenario.cash();
-    v.put(
-        "cash",
-        CashPlan.payout(
-            CashPlan.averageDaily(
-                m.windowRevenue().get(CASH_WINDOW),
-                CashPlan.days(cash.baselineStart(), cash.baselineEnd())),
-            rate,
-            cash.durationHours()));
-    BigDecimal impressions = TrafficPlan.impressionsValue(scenario.traffic(), m.adEligible());
-    BigDecimal extension = TrafficPlan.extensionValue(scenario.traffic(), m.monthlyFee());
-    v.put("traffic_impressions_value", impressions);
-    v.put("traffic_extension_value", extension);
-    v.put("traffic", impressions.add(extension));
-    v.put("sla_credit", SlaCredit.payout(slaMonths, m.monthlyFee()));
-    v.put("actual_loss", money(m.actualLoss()));
+    for (PayoutScheme scheme : builtIn.values()) {
+      scheme.addValues(m, rate, v);
+    }
     for (CustomScheme c : scenario.schemes().custom()) {
       v.put(c.name(), bounded(c, raw(c, m, v, rate)));
     }
