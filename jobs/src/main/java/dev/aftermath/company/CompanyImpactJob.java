@@ -7,10 +7,10 @@ import dev.aftermath.scenario.BuiltInScheme;
 import dev.aftermath.scenario.EventStudyTerms;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
+import dev.aftermath.spark.MetricTable;
 import dev.aftermath.spark.Progress;
 import dev.aftermath.stage.StageContext;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,7 +32,6 @@ import org.apache.spark.sql.types.StructType;
  * platform's share ({@code event_study}).
  */
 public final class CompanyImpactJob {
-  static final double DAYS_PER_MONTH = 365.25 / 12;
   static final Set<String> MIGRATION = Set.of("competitor_migration", "contract_cancel");
 
   private final SparkSession spark;
@@ -50,24 +49,12 @@ public final class CompanyImpactJob {
 
   public Map<String, Long> run() {
     Map<String, Long> written = new LinkedHashMap<>();
-    List<Object[]> metrics = progress.stage("company: impact", this::metrics);
-    List<Row> rows = new ArrayList<>();
-    for (Object[] m : metrics) {
-      Double v = m[1] == null ? null : ((Number) m[1]).doubleValue();
-      if (v != null && scenario.currency().equals(m[2])) {
-        v = Math.round(v * 100) / 100.0; // money to the cent
-      }
-      rows.add(RowFactory.create(m[0], v, m[2], m[3]));
+    List<CompanyImpact.Metric> metrics = progress.stage("company: impact", this::metrics);
+    MetricTable impact = MetricTable.withTextColumns("unit", "note");
+    for (CompanyImpact.Metric m : metrics) {
+      impact.add(m.name(), m.value(), m.unit(), m.note());
     }
-    StructType schema =
-        new StructType()
-            .add("metric", DataTypes.StringType)
-            .add("value", DataTypes.DoubleType)
-            .add("unit", DataTypes.StringType)
-            .add("note", DataTypes.StringType);
-    written.put(
-        "company_impact",
-        writer.result("company_impact", spark.createDataFrame(rows, schema).coalesce(1)));
+    written.put("company_impact", writer.result("company_impact", impact.dataset(spark)));
     List<EventStudy.Day> prices = sharePrices();
     if (!prices.isEmpty()) {
       written.put("event_study", writer.result("event_study", eventStudy(prices)));
@@ -76,9 +63,25 @@ public final class CompanyImpactJob {
     return written;
   }
 
-  private List<Object[]> metrics() {
-    String currency = scenario.currency();
+  private List<CompanyImpact.Metric> metrics() {
+    List<MerchantOutcome> merchants = merchantOutcomes();
     var liability = scenario.liability();
+    LocalDate outage = scenario.outage().start().toLocalDate();
+    CompanyCosts costs =
+        CompanyCosts.of(merchants, scenario.traffic().impressions(), liability.impressionCostCpm());
+    RevenueAtRisk atRisk =
+        RevenueAtRisk.of(merchants, outage, liability.subscriptionHorizonMonths());
+    ChurnRates churn =
+        ChurnRates.of(
+            merchants,
+            scenario.analysis().historyStart(),
+            outage,
+            scenario.analysis().horizonEnd().plusDays(1));
+    return CompanyImpact.metrics(costs, scenario.fund(), atRisk, churn, scenario.currency());
+  }
+
+  /** Each merchant's chosen payout and subscription, with whether it signalled migration. */
+  private List<MerchantOutcome> merchantOutcomes() {
     Set<String> migrating = new HashSet<>();
     if (writer.exists("churn_signals")) {
       for (Row r :
@@ -93,7 +96,8 @@ public final class CompanyImpactJob {
         migrating.add(r.getString(0));
       }
     }
-    List<Row> merchants =
+    List<MerchantOutcome> merchants = new ArrayList<>();
+    for (Row r :
         writer
             .read("merchant_payout")
             .select(
@@ -107,165 +111,21 @@ public final class CompanyImpactJob {
                     .read("merchants")
                     .select("merchant_id", "monthly_fee", "signup_date", "left_platform_at"),
                 ColumnNames.of("merchant_id"))
-            .collectAsList();
-    Map<String, double[]> byScheme = new TreeMap<>();
-    double cash = 0;
-    double impressions = 0;
-    double freeMonths = 0;
-    double other = 0;
-    double atRiskFees = 0;
-    long atRisk = 0;
-    LocalDate start = scenario.analysis().historyStart();
-    LocalDate outage = scenario.outage().start().toLocalDate();
-    LocalDate end = scenario.analysis().horizonEnd().plusDays(1);
-    double[] before = new double[2]; // merchants leaving, merchant-days on the platform
-    double[] after = new double[2];
-    for (Row r : merchants) {
-      String chosen = r.getAs("chosen_scheme");
-      double payout = num(r.getAs("chosen_payout"));
-      double[] s = byScheme.computeIfAbsent(chosen, k -> new double[2]);
-      s[0]++;
-      s[1] += payout;
-      if (BuiltInScheme.CASH.schemeName().equals(chosen)) {
-        cash += payout;
-      } else if (BuiltInScheme.TRAFFIC.schemeName().equals(chosen)) {
-        if (num(r.getAs(BuiltInScheme.TRAFFIC_IMPRESSIONS_VALUE)) > 0) {
-          impressions += scenario.traffic().impressions();
-        }
-        freeMonths += num(r.getAs(BuiltInScheme.TRAFFIC_EXTENSION_VALUE));
-      } else {
-        other += payout;
-      }
-      double fee = num(r.getAs("monthly_fee"));
-      LocalDate signup = r.getAs("signup_date");
-      LocalDate left = r.getAs("left_platform_at");
-      if (migrating.contains(r.<String>getAs("merchant_id"))
-          || left != null && !left.isBefore(outage)) {
-        atRisk++;
-        atRiskFees += fee * liability.subscriptionHorizonMonths();
-      }
-      exposure(before, signup, left, start, outage);
-      exposure(after, signup, left, outage, end);
+            .collectAsList()) {
+      String id = r.getAs("merchant_id");
+      merchants.add(
+          new MerchantOutcome(
+              id,
+              r.getAs("chosen_scheme"),
+              num(r.getAs("chosen_payout")),
+              num(r.getAs(BuiltInScheme.TRAFFIC_IMPRESSIONS_VALUE)),
+              num(r.getAs(BuiltInScheme.TRAFFIC_EXTENSION_VALUE)),
+              num(r.getAs("monthly_fee")),
+              r.getAs("signup_date"),
+              r.getAs("left_platform_at"),
+              migrating.contains(id)));
     }
-    double impressionCost = impressions / 1000 * liability.impressionCostCpm();
-    double total = cash + impressionCost + freeMonths + other;
-    List<Object[]> m = new ArrayList<>();
-    byScheme.forEach(
-        (scheme, s) -> {
-          m.add(new Object[] {"merchants_choosing_" + scheme, s[0], "merchants", ""});
-          m.add(new Object[] {"payout_value_" + scheme, s[1], currency, "as valued to merchants"});
-        });
-    m.add(
-        new Object[] {
-          "cost_cash_paid", cash, currency, "chosen_payout of merchants choosing cash"
-        });
-    m.add(
-        new Object[] {
-          "impressions_granted",
-          impressions,
-          "impressions",
-          "ad-eligible merchants choosing traffic"
-        });
-    m.add(
-        new Object[] {
-          "cost_impressions",
-          impressionCost,
-          currency,
-          "impressions / 1000 × liability.impression_cost_cpm (assumption)"
-        });
-    m.add(new Object[] {"cost_free_months", freeMonths, currency, "subscription fees forgone"});
-    m.add(new Object[] {"cost_other_schemes", other, currency, "other offered schemes, at payout"});
-    m.add(
-        new Object[] {
-          "cost_total", total, currency, "cost to the company of the merchants' choices"
-        });
-    scenario
-        .fund()
-        .ifPresent(
-            f -> {
-              m.add(new Object[] {"fund_total", f.total(), currency, "fund.total"});
-              m.add(new Object[] {"cost_share_of_fund", total / f.total(), "ratio", ""});
-              if (f.company().isPresent() && f.management().isPresent()) {
-                double c = f.company().getAsDouble();
-                double g = f.management().getAsDouble();
-                double borne = Math.min(total, f.total());
-                m.add(
-                    new Object[] {
-                      "cost_borne_by_company",
-                      borne * c / (c + g),
-                      currency,
-                      "pro rata of the fund's contributions"
-                    });
-                m.add(
-                    new Object[] {
-                      "cost_borne_by_management",
-                      borne * g / (c + g),
-                      currency,
-                      "pro rata of the fund's contributions"
-                    });
-                m.add(
-                    new Object[] {
-                      "cost_beyond_fund", Math.max(0, total - f.total()), currency, ""
-                    });
-              }
-            });
-    m.add(
-        new Object[] {
-          "merchants_at_risk",
-          atRisk,
-          "merchants",
-          "left after the outage started or sent competitor_migration / contract_cancel"
-        });
-    m.add(
-        new Object[] {
-          "subscription_revenue_at_risk",
-          atRiskFees,
-          currency,
-          "their monthly_fee × liability.subscription_horizon_months"
-        });
-    m.add(
-        new Object[] {
-          "merchants_left_before",
-          before[0],
-          "merchants",
-          "left between history start and the outage"
-        });
-    m.add(
-        new Object[] {
-          "churn_rate_before",
-          rate(before),
-          "per merchant-month",
-          "leavers / merchant-months on the platform"
-        });
-    m.add(
-        new Object[] {
-          "merchants_left_after", after[0], "merchants", "left between the outage and the horizon"
-        });
-    m.add(
-        new Object[] {
-          "churn_rate_after",
-          rate(after),
-          "per merchant-month",
-          "leavers / merchant-months on the platform"
-        });
-    return m;
-  }
-
-  /** Adds a merchant's leaving and its days on the platform within [from, to). */
-  static void exposure(
-      double[] acc, LocalDate signup, LocalDate left, LocalDate from, LocalDate to) {
-    LocalDate a = signup == null || signup.isBefore(from) ? from : signup;
-    LocalDate b = left == null || !left.isBefore(to) ? to : left.plusDays(1);
-    if (b.isAfter(a)) {
-      acc[1] += ChronoUnit.DAYS.between(a, b);
-    }
-    if (left != null && !left.isBefore(from) && left.isBefore(to)) {
-      acc[0]++;
-    }
-  }
-
-  static Double rate(double[] acc) {
-    return acc[1] > 0 ? acc[0] / (acc[1] / DAYS_PER_MONTH) : null;
+    return merchants;
   }
 
   static double num(Object v) {
