@@ -4,11 +4,11 @@ import static org.apache.spark.sql.functions.col;
 
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.BuiltInScheme;
-import dev.aftermath.scenario.EventStudyTerms;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
 import dev.aftermath.spark.MetricTable;
 import dev.aftermath.spark.Progress;
+import dev.aftermath.spark.SmallTable;
 import dev.aftermath.stage.StageContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,10 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Company impact for investors (METHODS.md "Company impact"): what the schemes cost the company
@@ -33,6 +30,30 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class CompanyImpactJob {
   static final Set<String> MIGRATION = Set.of("competitor_migration", "contract_cancel");
+
+  /** {@code event_study}: its columns, in order, and the field of the row each takes. */
+  private static final SmallTable.Mapping<EventStudyRow> EVENT_STUDY =
+      SmallTable.<EventStudyRow>mapping()
+          .string("kind", EventStudyRow::kind)
+          .string("event", EventStudyRow::event)
+          .date("event_day", EventStudyRow::eventDay)
+          .date("date", EventStudyRow::date)
+          .integer("relative_day", EventStudyRow::relativeDay)
+          .integer("window_from", EventStudyRow::windowFrom)
+          .integer("window_to", EventStudyRow::windowTo)
+          .number("return", EventStudyRow::ret)
+          .number("market_return", EventStudyRow::marketReturn)
+          .number("expected_return", EventStudyRow::expectedReturn)
+          .number("abnormal_return", EventStudyRow::abnormalReturn)
+          .number("car", EventStudyRow::car)
+          .number("car_sd", EventStudyRow::carSd)
+          .number("t", EventStudyRow::t)
+          .number("p", EventStudyRow::p)
+          .number("market_value_change", EventStudyRow::marketValueChange)
+          .number("alpha", EventStudyRow::alpha)
+          .number("beta", EventStudyRow::beta)
+          .number("sigma", EventStudyRow::sigma)
+          .string("value_currency", EventStudyRow::valueCurrency);
 
   private final SparkSession spark;
   private final Scenario scenario;
@@ -163,117 +184,20 @@ public final class CompanyImpactJob {
 
   /** {@code share_path}: both closes and both rebased to 100 at the first common day. */
   private Dataset<Row> sharePath(List<EventStudy.Day> days) {
-    List<Row> rows = new ArrayList<>();
     double p0 = days.get(0).close();
     double m0 = days.get(0).marketClose();
-    for (EventStudy.Day d : days) {
-      rows.add(
-          RowFactory.create(
-              d.date(),
-              d.close(),
-              d.marketClose(),
-              100 * d.close() / p0,
-              100 * d.marketClose() / m0));
-    }
-    StructType schema =
-        new StructType()
-            .add("date", DataTypes.DateType)
-            .add("close", DataTypes.DoubleType)
-            .add("market_close", DataTypes.DoubleType)
-            .add("close_rebased", DataTypes.DoubleType)
-            .add("market_rebased", DataTypes.DoubleType);
-    return spark.createDataFrame(rows, schema).coalesce(1);
+    return SmallTable.<EventStudy.Day>mapping()
+        .date("date", EventStudy.Day::date)
+        .number("close", EventStudy.Day::close)
+        .number("market_close", EventStudy.Day::marketClose)
+        .number("close_rebased", d -> 100 * d.close() / p0)
+        .number("market_rebased", d -> 100 * d.marketClose() / m0)
+        .table(days)
+        .dataset(spark);
   }
 
   /** {@code event_study}: per day and per window, for each event. */
   private Dataset<Row> eventStudy(List<EventStudy.Day> days) {
-    EventStudyTerms terms = scenario.eventStudy();
-    List<Row> rows = new ArrayList<>();
-    for (EventStudyTerms.Event e : terms.events()) {
-      EventStudy.Result res =
-          EventStudy.run(
-              days,
-              e.name(),
-              e.date(),
-              terms.estimationDays(),
-              terms.gapDays(),
-              terms.windows(),
-              terms.sharesOutstanding());
-      if (res == null) {
-        continue;
-      }
-      EventStudy.Fit f = res.fit();
-      for (EventStudy.DayResult d : res.days()) {
-        rows.add(
-            RowFactory.create(
-                "day",
-                e.name(),
-                f.eventDay(),
-                d.date(),
-                d.relativeDay(),
-                null,
-                null,
-                d.ret(),
-                d.marketReturn(),
-                d.expected(),
-                d.abnormal(),
-                d.car(),
-                null,
-                null,
-                null,
-                null,
-                f.alpha(),
-                f.beta(),
-                Math.sqrt(f.sigma2()),
-                null));
-      }
-      for (EventStudy.WindowResult w : res.windows()) {
-        rows.add(
-            RowFactory.create(
-                "window",
-                e.name(),
-                f.eventDay(),
-                w.start(),
-                null,
-                w.from(),
-                w.to(),
-                null,
-                null,
-                null,
-                null,
-                w.car(),
-                Math.sqrt(w.variance()),
-                w.t(),
-                w.p(),
-                w.valueChange(),
-                f.alpha(),
-                f.beta(),
-                Math.sqrt(f.sigma2()),
-                terms.currency()));
-      }
-    }
-    StructType schema =
-        new StructType()
-            .add("kind", DataTypes.StringType)
-            .add("event", DataTypes.StringType)
-            .add("event_day", DataTypes.DateType)
-            .add("date", DataTypes.DateType)
-            .add("relative_day", DataTypes.IntegerType)
-            .add("window_from", DataTypes.IntegerType)
-            .add("window_to", DataTypes.IntegerType)
-            .add("return", DataTypes.DoubleType)
-            .add("market_return", DataTypes.DoubleType)
-            .add("expected_return", DataTypes.DoubleType)
-            .add("abnormal_return", DataTypes.DoubleType)
-            .add("car", DataTypes.DoubleType)
-            .add("car_sd", DataTypes.DoubleType)
-            .add("t", DataTypes.DoubleType)
-            .add("p", DataTypes.DoubleType)
-            .add("market_value_change", DataTypes.DoubleType)
-            .add("alpha", DataTypes.DoubleType)
-            .add("beta", DataTypes.DoubleType)
-            .add("sigma", DataTypes.DoubleType)
-            .add("value_currency", DataTypes.StringType);
-    return spark.createDataFrame(rows, schema).coalesce(1);
+    return EVENT_STUDY.table(EventStudyRow.of(days, scenario.eventStudy())).dataset(spark);
   }
 }
