@@ -7,17 +7,15 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.aftermath.spark.ColumnNames;
+import dev.aftermath.spark.MetricTable;
 import dev.aftermath.stats.RankCorrelation;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * For a generated case, the defection estimates against the planted truth ({@code
@@ -99,39 +97,27 @@ final class DefectionEvaluation {
     Row platform = totals.filter(col("scope").equalTo("platform")).first();
     double low = platform.getDouble(platform.fieldIndex("defected_customers_low"));
     double high = platform.getDouble(platform.fieldIndex("defected_customers_high"));
-    List<Row> rows = new ArrayList<>();
-    rows.add(row("merchants_compared", joined.size(), "merchants with active customers"));
-    rows.add(row("total_defected_estimate", estimate, ""));
-    rows.add(row("total_defected_truth", truth, ""));
-    rows.add(row("total_relative_error", estimate / truth - 1, "within ±0.10"));
-    rows.add(row("truth_inside_platform_interval", truth >= low && truth <= high ? 1 : 0, "1"));
-    rows.add(
-        row(
-            "interval_coverage",
-            (double) covered / Math.max(1, joined.size()),
-            "reported (nominal 0.90)"));
-    rows.add(row("spearman_existing", RankCorrelation.spearman(est, tru), "at least 0.8"));
+    MetricTable metrics = MetricTable.withTextColumns("target");
+    metrics.add("merchants_compared", joined.size(), "merchants with active customers");
+    metrics.add("total_defected_estimate", estimate, "");
+    metrics.add("total_defected_truth", truth, "");
+    metrics.add("total_relative_error", estimate / truth - 1, "within ±0.10");
+    metrics.add("truth_inside_platform_interval", truth >= low && truth <= high ? 1 : 0, "1");
+    metrics.add(
+        "interval_coverage",
+        (double) covered / Math.max(1, joined.size()),
+        "reported (nominal 0.90)");
+    metrics.add("spearman_existing", RankCorrelation.spearman(est, tru), "at least 0.8");
     if (hasOracle && joined.size() > 1) {
-      rows.add(
-          row(
-              "total_relative_error_known_no_return",
-              oracleTotal / truth - 1,
-              "oracle: each customer's no-return probability known"));
-      rows.add(
-          row(
-              "spearman_ceiling_known_no_return",
-              RankCorrelation.spearman(oracle, tru),
-              "oracle: ceiling for an estimator from non-return"));
+      metrics.add(
+          "total_relative_error_known_no_return",
+          oracleTotal / truth - 1,
+          "oracle: each customer's no-return probability known");
+      metrics.add(
+          "spearman_ceiling_known_no_return",
+          RankCorrelation.spearman(oracle, tru),
+          "oracle: ceiling for an estimator from non-return");
     }
-    StructType schema =
-        new StructType()
-            .add("metric", DataTypes.StringType)
-            .add("value", DataTypes.DoubleType)
-            .add("target", DataTypes.StringType);
-    return spark.createDataFrame(rows, schema).coalesce(1);
-  }
-
-  private static Row row(String metric, double value, String target) {
-    return RowFactory.create(metric, value, target);
+    return metrics.dataset(spark);
   }
 }

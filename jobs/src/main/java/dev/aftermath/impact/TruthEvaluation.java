@@ -2,15 +2,13 @@ package dev.aftermath.impact;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.aftermath.spark.MetricTable;
 import dev.aftermath.stats.RankCorrelation;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * For a generated case, how the estimates compare with the truth the generator planted: the
@@ -64,33 +62,19 @@ final class TruthEvaluation {
     double[] est = existing.stream().mapToDouble(v -> v[0]).toArray();
     double[] tru = existing.stream().mapToDouble(v -> v[1]).toArray();
     double[] oracle = existing.stream().mapToDouble(v -> v[2]).toArray();
-    List<Row> rows = new ArrayList<>();
-    rows.add(row("merchants_compared", joined.size(), ""));
-    rows.add(row("total_lost_revenue_estimate", estimate, ""));
-    rows.add(row("total_lost_revenue_truth", actualTruth, ""));
-    rows.add(row("total_relative_error", estimate / actualTruth - 1, "within ±0.05"));
-    rows.add(
-        row(
-            "truth_inside_platform_interval",
-            actualTruth >= low && actualTruth <= high ? 1 : 0,
-            "1"));
-    rows.add(
-        row("interval_coverage", (double) covered / Math.max(1, joined.size()), "0.85 to 0.95"));
-    rows.add(row("spearman_existing", RankCorrelation.spearman(est, tru), "at least 0.9"));
-    rows.add(
-        row(
-            "spearman_ceiling_known_expected_counterfactual",
-            RankCorrelation.spearman(oracle, tru),
-            "reference: the same with the true expected counterfactual"));
-    StructType schema =
-        new StructType()
-            .add("metric", DataTypes.StringType)
-            .add("value", DataTypes.DoubleType)
-            .add("target", DataTypes.StringType);
-    return spark.createDataFrame(rows, schema).coalesce(1); // one file, rows in this order
-  }
-
-  private static Row row(String metric, double value, String target) {
-    return RowFactory.create(metric, value, target);
+    MetricTable metrics = MetricTable.withTextColumns("target");
+    metrics.add("merchants_compared", joined.size(), "");
+    metrics.add("total_lost_revenue_estimate", estimate, "");
+    metrics.add("total_lost_revenue_truth", actualTruth, "");
+    metrics.add("total_relative_error", estimate / actualTruth - 1, "within ±0.05");
+    metrics.add(
+        "truth_inside_platform_interval", actualTruth >= low && actualTruth <= high ? 1 : 0, "1");
+    metrics.add("interval_coverage", (double) covered / Math.max(1, joined.size()), "0.85 to 0.95");
+    metrics.add("spearman_existing", RankCorrelation.spearman(est, tru), "at least 0.9");
+    metrics.add(
+        "spearman_ceiling_known_expected_counterfactual",
+        RankCorrelation.spearman(oracle, tru),
+        "reference: the same with the true expected counterfactual");
+    return metrics.dataset(spark); // one file, rows in this order
   }
 }

@@ -6,6 +6,7 @@ import dev.aftermath.scenario.BuiltInScheme;
 import dev.aftermath.scenario.CustomScheme;
 import dev.aftermath.scenario.PayoutColumn;
 import dev.aftermath.scenario.Scenario;
+import dev.aftermath.spark.MetricTable;
 import dev.aftermath.spark.Progress;
 import dev.aftermath.stage.StageContext;
 import java.math.BigDecimal;
@@ -161,15 +162,10 @@ public final class PayoutSchemesJob {
   }
 
   private Dataset<Row> fundTable(FundAllocation fund) {
-    List<Row> rows = new ArrayList<>();
+    MetricTable metrics = MetricTable.withTextColumns("note");
     for (Object[] r : fund.rows()) {
-      rows.add(RowFactory.create(r[0], r[1] == null ? null : ((Number) r[1]).doubleValue(), r[2]));
+      metrics.add((String) r[0], (Number) r[1], (String) r[2]);
     }
-    StructType schema =
-        new StructType()
-            .add("metric", DataTypes.StringType)
-            .add("value", DataTypes.DoubleType)
-            .add("note", DataTypes.StringType);
-    return spark.createDataFrame(rows, schema).coalesce(1);
+    return metrics.dataset(spark);
   }
 }
