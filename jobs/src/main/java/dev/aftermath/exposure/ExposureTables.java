@@ -1,6 +1,7 @@
 package dev.aftermath.exposure;
 
 import dev.aftermath.scenario.LiabilityTerms;
+import dev.aftermath.spark.SmallTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,54 +29,48 @@ final class ExposureTables {
 
   /** {@code exposure_distribution}: per regime mean, sd, P50, P90, P99, against the fund left. */
   Dataset<Row> distribution() {
-    List<Row> rows = new ArrayList<>();
+    SmallTable t =
+        SmallTable.columns()
+            .string("regime")
+            .bigint("draws")
+            .number("mean")
+            .number("sd")
+            .number("p50")
+            .number("p90")
+            .number("p99")
+            .number("max")
+            .number("fund_remaining")
+            .number("probability_exceeds_fund_remaining")
+            .table();
     for (int r = 0; r < regimes.length; r++) {
       ExposureDistribution e = regimes[r];
-      rows.add(
-          RowFactory.create(
-              LiabilityTerms.REGIMES.get(r),
-              (long) e.sorted().length,
-              round(e.mean()),
-              round(e.sd()),
-              round(e.quantile(0.5)),
-              round(e.quantile(0.9)),
-              round(e.quantile(0.99)),
-              round(e.max()),
-              remainingFund,
-              remainingFund == null ? null : e.exceedance(remainingFund)));
+      t.row(
+          LiabilityTerms.REGIMES.get(r),
+          (long) e.sorted().length,
+          round(e.mean()),
+          round(e.sd()),
+          round(e.quantile(0.5)),
+          round(e.quantile(0.9)),
+          round(e.quantile(0.99)),
+          round(e.max()),
+          remainingFund,
+          remainingFund == null ? null : e.exceedance(remainingFund));
     }
-    StructType schema =
-        new StructType()
-            .add("regime", DataTypes.StringType)
-            .add("draws", DataTypes.LongType)
-            .add("mean", DataTypes.DoubleType)
-            .add("sd", DataTypes.DoubleType)
-            .add("p50", DataTypes.DoubleType)
-            .add("p90", DataTypes.DoubleType)
-            .add("p99", DataTypes.DoubleType)
-            .add("max", DataTypes.DoubleType)
-            .add("fund_remaining", DataTypes.DoubleType)
-            .add("probability_exceeds_fund_remaining", DataTypes.DoubleType);
-    return spark.createDataFrame(rows, schema).coalesce(1);
+    return t.dataset(spark);
   }
 
   /** {@code loss_exceedance}: per regime, P(total > x) at evenly spaced x from 0 to the largest. */
   Dataset<Row> exceedance(int points) {
-    List<Row> rows = new ArrayList<>();
+    SmallTable t = SmallTable.columns().string("regime").number("x").number("probability").table();
     for (int r = 0; r < regimes.length; r++) {
       ExposureDistribution e = regimes[r];
       double top = e.max();
       for (int k = 0; k < points; k++) {
         double x = top * k / (points - 1);
-        rows.add(RowFactory.create(LiabilityTerms.REGIMES.get(r), round(x), e.exceedance(x)));
+        t.row(LiabilityTerms.REGIMES.get(r), round(x), e.exceedance(x));
       }
     }
-    StructType schema =
-        new StructType()
-            .add("regime", DataTypes.StringType)
-            .add("x", DataTypes.DoubleType)
-            .add("probability", DataTypes.DoubleType);
-    return spark.createDataFrame(rows, schema).coalesce(1);
+    return t.dataset(spark);
   }
 
   /** {@code top_exposures}: the merchants with the largest expected exposure, with evidence. */

@@ -3,15 +3,11 @@ package dev.aftermath.pipeline;
 import dev.aftermath.scenario.Outage;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.scenario.ScenarioAssumptions;
+import dev.aftermath.spark.SmallTable;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The scenario as tables for the reports: {@code scenario_assumptions} (every value the scenario
@@ -22,42 +18,31 @@ final class ScenarioTables {
   private ScenarioTables() {}
 
   static Dataset<Row> assumptions(SparkSession spark, String scenarioText) {
-    List<Row> rows = new ArrayList<>();
-    for (ScenarioAssumptions.Entry e : ScenarioAssumptions.of(scenarioText)) {
-      rows.add(RowFactory.create(e.key(), e.value(), e.note(), e.assumption()));
-    }
-    StructType schema =
-        new StructType()
-            .add("key", DataTypes.StringType)
-            .add("value", DataTypes.StringType)
-            .add("note", DataTypes.StringType)
-            .add("assumption", DataTypes.BooleanType);
-    return spark.createDataFrame(rows, schema).coalesce(1);
+    return SmallTable.<ScenarioAssumptions.Entry>mapping()
+        .string("key", ScenarioAssumptions.Entry::key)
+        .string("value", ScenarioAssumptions.Entry::value)
+        .string("note", ScenarioAssumptions.Entry::note)
+        .bool("assumption", ScenarioAssumptions.Entry::assumption)
+        .table(ScenarioAssumptions.of(scenarioText))
+        .dataset(spark);
   }
 
   static Dataset<Row> timeline(SparkSession spark, Scenario scenario) {
-    List<Row> rows = new ArrayList<>();
+    SmallTable t =
+        SmallTable.columns()
+            .integer("phase")
+            .timestamp("from")
+            .timestamp("to")
+            .number("hours")
+            .string("label")
+            .table();
     Outage o = scenario.outage();
-    rows.add(
-        RowFactory.create(
-            0, o.start(), o.end(), Duration.between(o.start(), o.end()).toMinutes() / 60.0, ""));
+    t.row(0, o.start(), o.end(), Duration.between(o.start(), o.end()).toMinutes() / 60.0, "");
     int i = 1;
     for (Outage.Phase p : o.phases()) {
-      rows.add(
-          RowFactory.create(
-              i++,
-              p.from(),
-              p.to(),
-              Duration.between(p.from(), p.to()).toMinutes() / 60.0,
-              p.label()));
+      t.row(
+          i++, p.from(), p.to(), Duration.between(p.from(), p.to()).toMinutes() / 60.0, p.label());
     }
-    StructType schema =
-        new StructType()
-            .add("phase", DataTypes.IntegerType)
-            .add("from", DataTypes.TimestampNTZType)
-            .add("to", DataTypes.TimestampNTZType)
-            .add("hours", DataTypes.DoubleType)
-            .add("label", DataTypes.StringType);
-    return spark.createDataFrame(rows, schema).coalesce(1);
+    return t.dataset(spark);
   }
 }
