@@ -161,7 +161,8 @@ public final class DemoCaseGenerator {
             caseRows.put(
                 "share_prices", writeSmall(fs, caseDir, "share_prices", sharePricesFrame(), text));
           });
-      TableWriter truth = new TableWriter(spark, new OutputLayout(truthDir.toString(), ""));
+      TableWriter truth =
+          TableWriter.uncontracted(spark, new OutputLayout(truthDir.toString(), ""));
       progress.stage(
           "generate truth",
           () -> {

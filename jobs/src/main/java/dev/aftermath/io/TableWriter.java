@@ -20,19 +20,36 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Writes tables so that an interrupted run never leaves one that looks complete: each is written to
- * a staging folder and moved into place only when finished, replacing the previous version.
+ * a staging folder and moved into place only when finished, replacing the previous version. Every
+ * table is first held against its contract ({@link OutputContract}); one that departs from it is
+ * not written.
  */
 public final class TableWriter {
   private final SparkSession spark;
   private final OutputLayout out;
   private final FileSystem fs;
   private final Scope scope;
+  private final boolean contracted;
 
   /** What one stage may touch: the tables it declares (null: anything). */
   private record Scope(String stage, Set<String> readable, Set<String> writable) {}
 
+  /** A writer of the output tables under {@code out}, each checked against its contract. */
   public TableWriter(SparkSession spark, OutputLayout out) {
+    this(spark, out, true);
+  }
+
+  /**
+   * A writer of tables outside the output contract: a generated case's truth tables (described in
+   * the data dictionary's truth section), and tests of the writing itself.
+   */
+  public static TableWriter uncontracted(SparkSession spark, OutputLayout out) {
+    return new TableWriter(spark, out, false);
+  }
+
+  private TableWriter(SparkSession spark, OutputLayout out, boolean contracted) {
     this.spark = spark;
+    this.contracted = contracted;
     this.out = out;
     try {
       this.fs = new Path(out.root()).getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -47,6 +64,7 @@ public final class TableWriter {
     this.out = base.out;
     this.fs = base.fs;
     this.scope = scope;
+    this.contracted = base.contracted;
   }
 
   /**
@@ -97,9 +115,16 @@ public final class TableWriter {
     return spark.read().parquet(out.table(name).toString());
   }
 
-  /** Writes {@code df} as the Parquet table {@code name}; returns its row count as written. */
+  /**
+   * Writes {@code df} as the Parquet table {@code name}; returns its row count as written. Throws
+   * {@link IllegalStateException} naming the table and the column when {@code df} departs from the
+   * table's contract, or when the contract has no such table; nothing is written then.
+   */
   public long parquet(String name, Dataset<Row> df) {
     checkWrite(name);
+    if (contracted) {
+      OutputContract.check(name, df.schema());
+    }
     Path staged = stage(name);
     df.write().mode(SaveMode.ErrorIfExists).parquet(staged.toString());
     StagedFiles.replace(fs, staged, out.table(name));

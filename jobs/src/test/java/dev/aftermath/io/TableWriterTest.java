@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class TableWriterTest extends SparkTestBase {
@@ -30,7 +33,7 @@ class TableWriterTest extends SparkTestBase {
                         + " k -> sha2(concat(id, '-', k), 256)))"))
             .repartitionByRange(4, col("id"))
             .sortWithinPartitions("id");
-    TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
+    TableWriter writer = TableWriter.uncontracted(spark, new OutputLayout(dir.toString()));
     assertThat(writer.result("t", ordered)).isEqualTo(2000);
     List<String> lines = Files.readAllLines(Path.of(writer.layout().csv("t").toString()));
     assertThat(lines).hasSize(2001);
@@ -40,20 +43,79 @@ class TableWriterTest extends SparkTestBase {
     }
   }
 
+  private static StructType caseNotes(String detail, org.apache.spark.sql.types.DataType count) {
+    return new StructType()
+        .add("note", DataTypes.StringType)
+        .add("count", count)
+        .add("of", DataTypes.LongType)
+        .add(detail, DataTypes.StringType);
+  }
+
+  private Dataset<Row> notes(StructType schema) {
+    Object count = schema.apply("count").dataType().equals(DataTypes.LongType) ? 3L : 3;
+    return spark.createDataFrame(
+        List.of(RowFactory.create("merchants_without_orders", count, 10L, "M1, M2, M3")), schema);
+  }
+
+  @Test
+  void writesATableThatKeepsItsContract() throws Exception {
+    Path dir = Files.createTempDirectory("aftermath-writer");
+    TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
+    assertThat(writer.result("case_notes", notes(caseNotes("detail", DataTypes.LongType))))
+        .isEqualTo(1);
+    assertThat(Files.readAllLines(Path.of(writer.layout().csv("case_notes").toString())).get(0))
+        .isEqualTo("note,count,of,detail");
+  }
+
+  @Test
+  void refusesARenamedColumnAndWritesNothing() throws Exception {
+    Path dir = Files.createTempDirectory("aftermath-writer");
+    TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
+    assertThatThrownBy(
+            () -> writer.result("case_notes", notes(caseNotes("details", DataTypes.LongType))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(
+            "table case_notes has column details, which its contract does not name");
+    assertThat(Files.exists(Path.of(writer.layout().table("case_notes").toString()))).isFalse();
+  }
+
+  @Test
+  void refusesAColumnOfAnotherType() throws Exception {
+    Path dir = Files.createTempDirectory("aftermath-writer");
+    TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
+    assertThatThrownBy(
+            () -> writer.parquet("case_notes", notes(caseNotes("detail", DataTypes.IntegerType))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("table case_notes: column count is int, the contract says long");
+  }
+
+  @Test
+  void refusesATableTheContractDoesNotName() throws Exception {
+    Path dir = Files.createTempDirectory("aftermath-writer");
+    TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
+    assertThatThrownBy(() -> writer.result("case_note", spark.range(1).toDF()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("table case_note is not in the output contract");
+  }
+
   @Test
   void aStageWriterRefusesTablesItsStageDoesNotDeclare() throws Exception {
     Path dir = Files.createTempDirectory("aftermath-writer");
     TableWriter writer =
         new TableWriter(spark, new OutputLayout(dir.toString()))
-            .scoped("lost revenue", List.of("orders"), List.of("industry_index"), List.of("t"));
+            .scoped(
+                "case notes", List.of("orders"), List.of("industry_index"), List.of("case_notes"));
     assertThat(writer.exists("industry_index")).isFalse();
     assertThatThrownBy(() -> writer.read("merchant_payout"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("stage 'lost revenue' reads table merchant_payout without declaring it");
+        .hasMessage("stage 'case notes' reads table merchant_payout without declaring it");
     assertThatThrownBy(() -> writer.parquet("merchant_impact", spark.range(1).toDF()))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("stage 'lost revenue' writes table merchant_impact without declaring it");
-    assertThat(writer.parquet("t", spark.range(3).toDF())).isEqualTo(3);
-    assertThat(writer.read("t").count()).as("a stage reads back its own table").isEqualTo(3);
+        .hasMessage("stage 'case notes' writes table merchant_impact without declaring it");
+    assertThat(writer.parquet("case_notes", notes(caseNotes("detail", DataTypes.LongType))))
+        .isEqualTo(1);
+    assertThat(writer.read("case_notes").count())
+        .as("a stage reads back its own table")
+        .isEqualTo(1);
   }
 }
