@@ -4,102 +4,71 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftermath.GeneratedRuns;
 import dev.aftermath.SparkTestBase;
+import dev.aftermath.io.OutputContract;
+import dev.aftermath.tables.OutputTable;
+import dev.aftermath.tables.OutputTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * The data dictionary (notebooks-data/README.md) names every column of every table a run writes:
- * each table has a section headed by its name in bold, and each of its columns appears there, as
- * code or as the first cell of a table row. Checked against the tables of a generated run.
+ * The tables of a generated run (and of its placebo) against their contract, from which the data
+ * dictionary (notebooks-data/README.md) is generated: every table written is in the contract with
+ * each of its columns in place and of its type, and every table the contract says a run always
+ * writes is there.
  */
 class DataDictionaryTest extends SparkTestBase {
-  private static final Path DICTIONARY = Path.of("..", "notebooks-data", "README.md");
-  private static final Pattern SECTION = Pattern.compile("\\*\\*([a-z_]+)\\*\\*");
-  private static final Pattern TABLE_ROW = Pattern.compile("^\\| ([a-z_]+) \\|");
 
   @Test
-  void everyColumnOfEveryTableIsInTheDictionary() throws Exception {
-    String text = Files.readString(DICTIONARY);
-    String outputs =
-        text.substring(text.indexOf("### Input tables"), text.indexOf("### Truth tables"));
-    Map<String, String> sections = sections(outputs);
-    Path tables = GeneratedRuns.dir(spark).resolve("out").resolve("tables");
-    Set<String> schemes =
-        new HashSet<>(
-            spark
-                .read()
-                .parquet(tables.resolve("scheme_summary").toString())
-                .select("scheme")
-                .as(Encoders.STRING())
-                .collectAsList());
-
-    List<String> missing = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    try (Stream<Path> all = Files.list(tables)) {
-      all.filter(Files::isDirectory).map(p -> p.getFileName().toString()).forEach(names::add);
-    }
-    assertThat(names).as("tables of the run").hasSizeGreaterThan(25);
-    for (String table : names) {
-      String section = sections.get(table);
-      if (section == null) {
-        missing.add(table + " (no section)");
-        continue;
+  void everyTableOfARunKeepsItsContract() throws Exception {
+    for (String run : List.of("out", "placebo")) {
+      Path tables = GeneratedRuns.dir(spark).resolve(run).resolve("tables");
+      List<String> names = new ArrayList<>();
+      try (Stream<Path> all = Files.list(tables)) {
+        all.filter(Files::isDirectory).map(p -> p.getFileName().toString()).forEach(names::add);
       }
-      for (String column : spark.read().parquet(tables.resolve(table).toString()).columns()) {
-        boolean perScheme =
-            column.endsWith("_payout")
-                && schemes.contains(column.substring(0, column.length() - "_payout".length()));
-        if (!named(section, column) && !(perScheme && section.contains("`<scheme>_payout`"))) {
-          missing.add(table + "." + column);
+      assertThat(names).as("tables of run " + run).hasSizeGreaterThan(30);
+
+      List<String> problems = new ArrayList<>();
+      for (String table : names) {
+        var spec = OutputTables.find(table);
+        if (spec.isEmpty()) {
+          problems.add("table " + table + " is not in the contract");
+          continue;
+        }
+        StructType schema = spark.read().parquet(tables.resolve(table).toString()).schema();
+        spec.get().mismatch(OutputContract.written(schema)).ifPresent(problems::add);
+      }
+      for (OutputTable t : OutputTables.ALL) {
+        if (t.always() && !names.contains(t.name())) {
+          problems.add("table " + t.name() + " is not written, the contract says always");
         }
       }
+      assertThat(problems).as("run " + run + " against the output contract").isEmpty();
     }
-    assertThat(missing).as("columns the data dictionary does not name").isEmpty();
   }
 
-  /** The text after each bold table name up to the next, gathered by name. */
-  private static Map<String, String> sections(String text) {
-    Map<String, String> out = new HashMap<>();
-    Matcher m = SECTION.matcher(text);
-    String name = null;
-    int from = 0;
-    while (m.find()) {
-      if (name != null) {
-        out.merge(name, text.substring(from, m.start()), String::concat);
+  @Test
+  void everyCsvTwinHasItsTablesColumnsInOrder() throws Exception {
+    Path tables = GeneratedRuns.dir(spark).resolve("out").resolve("tables");
+    for (OutputTable t : OutputTables.ALL) {
+      Path csv = tables.resolve(t.name() + ".csv");
+      if (!t.csv() || !Files.exists(csv)) {
+        assertThat(t.csv() && t.always()).as(t.name() + ".csv is missing").isFalse();
+        continue;
       }
-      name = m.group(1);
-      from = m.end();
-    }
-    if (name != null) {
-      out.merge(name, text.substring(from), String::concat);
-    }
-    // the ingested inputs' added columns are listed in one table, a row per input table
-    for (String line : text.split("\n")) {
-      Matcher row = TABLE_ROW.matcher(line);
-      if (row.find() && out.containsKey(row.group(1))) {
-        out.merge(row.group(1), line, String::concat);
+      String header;
+      try (Stream<String> lines = Files.lines(csv)) {
+        header = lines.findFirst().orElse("");
       }
+      // the Parquet table is checked against the contract above; its twin has its columns
+      assertThat(List.of(header.split(",")))
+          .as(t.name() + ".csv header")
+          .containsExactly(spark.read().parquet(tables.resolve(t.name()).toString()).columns());
     }
-    return out;
-  }
-
-  /** As code ({@code `column`}) or as the first cell of a table row, alone or in a list. */
-  private static boolean named(String section, String column) {
-    if (section.contains("`" + column + "`")) {
-      return true;
-    }
-    Pattern cell = Pattern.compile("(?m)^\\| (?:[a-z_]+, )*" + column + "(?:, [a-z_]+)* \\|");
-    return cell.matcher(section).find();
   }
 }
