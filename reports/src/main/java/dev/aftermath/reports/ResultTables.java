@@ -1,5 +1,6 @@
 package dev.aftermath.reports;
 
+import dev.aftermath.tables.OutputTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,8 +8,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
@@ -16,12 +21,16 @@ import tech.tablesaw.api.Table;
  * through an embedded DuckDB (every part file of a table's folder, decimals as doubles), which
  * needs no Hadoop on the report side. Whole tables are small (one row per merchant at most) and are
  * read once per instance: every report is built in two languages from the same reads. Large tables
- * (signals, the daily counterfactual) are only ever filtered or aggregated in DuckDB.
+ * (signals, the daily counterfactual) are only ever filtered or aggregated in DuckDB. Every table
+ * is held against its contract ({@link OutputTables}) when first read: a table the contract does
+ * not name, or one without a column its contract has, is an error rather than a figure shown as
+ * "–".
  */
 public final class ResultTables implements AutoCloseable {
   private final Path tables;
   private final Connection duck;
   private final Map<String, Table> read = new HashMap<>();
+  private final Set<String> checked = new HashSet<>();
 
   public ResultTables(Path out) {
     this.tables = out.resolve("tables");
@@ -36,7 +45,12 @@ public final class ResultTables implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the run wrote table {@code name}; {@link IllegalStateException} when the contract has
+   * no such table.
+   */
   public boolean has(String name) {
+    OutputTables.require(name);
     return Files.isDirectory(tables.resolve(name));
   }
 
@@ -107,7 +121,35 @@ public final class ResultTables implements AutoCloseable {
       throw new IllegalArgumentException("result table " + name + " is missing in " + tables);
     }
     String glob = tables.resolve(name).resolve("*.parquet").toString().replace("'", "''");
-    return "read_parquet('" + glob + "')";
+    String source = "read_parquet('" + glob + "')";
+    if (checked.add(name)) {
+      checkContract(name, source);
+    }
+    return source;
+  }
+
+  /** The table's columns against its contract: all of the contract's there, none it lacks. */
+  private void checkContract(String name, String source) {
+    List<String> columns = new ArrayList<>();
+    try (Statement st = duck.createStatement();
+        ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + source)) {
+      while (rs.next()) {
+        columns.add(rs.getString("column_name"));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the columns of result table " + name, e);
+    }
+    List<String> problems = OutputTables.require(name).absentOrUnknown(columns);
+    if (!problems.isEmpty()) {
+      checked.remove(name);
+      throw new IllegalStateException(
+          "result table "
+              + name
+              + " in "
+              + tables
+              + " does not keep its contract: "
+              + String.join("; ", problems));
+    }
   }
 
   private Table select(String name, String sql, String what) {

@@ -1,15 +1,23 @@
 package dev.aftermath.reports;
 
+import dev.aftermath.tables.OutputColumn;
+import dev.aftermath.tables.OutputTable;
+import dev.aftermath.tables.OutputTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Small result tables written with DuckDB as the jobs would write them, one of them carrying
  * hostile text where names go, and the reports rendered from them: fixed view inputs for the
- * rendering and browser tests.
+ * rendering and browser tests. Each table is built against its contract ({@link OutputTables}): the
+ * columns a fixture gives, cast to the contract's types, the others empty, in the contract's order;
+ * a fixture column the contract does not name fails.
  */
 final class ReportFixture {
   static final String HOSTILE =
@@ -22,7 +30,58 @@ final class ReportFixture {
     Path dir = out.resolve("tables").resolve(name);
     Files.createDirectories(dir);
     st.execute(
-        "COPY (" + select + ") TO '" + dir.resolve("part-00000.parquet") + "' (FORMAT PARQUET)");
+        "COPY ("
+            + contracted(st, name, select)
+            + ") TO '"
+            + dir.resolve("part-00000.parquet")
+            + "' (FORMAT PARQUET)");
+  }
+
+  /** {@code select} shaped as table {@code name}'s contract says the jobs write it. */
+  static String contracted(Statement st, String name, String select) throws Exception {
+    OutputTable spec = OutputTables.require(name);
+    List<String> given = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery("DESCRIBE " + select)) {
+      while (rs.next()) {
+        given.add(rs.getString("column_name"));
+      }
+    }
+    for (String c : given) {
+      if (spec.describing(c).isEmpty()) {
+        throw new IllegalStateException(
+            "fixture table " + name + " has column " + c + ", which its contract does not name");
+      }
+    }
+    List<String> columns = new ArrayList<>();
+    for (OutputColumn c : spec.columns()) {
+      if (c.isFamily()) {
+        given.stream()
+            .filter(g -> spec.column(g).isEmpty() && c.matches(g))
+            .forEach(g -> columns.add(cast(quoted(g), c.type(), g)));
+      } else {
+        columns.add(cast(given.contains(c.name()) ? quoted(c.name()) : "NULL", c.type(), c.name()));
+      }
+    }
+    return "SELECT " + String.join(", ", columns) + " FROM (" + select + ")";
+  }
+
+  private static String cast(String value, String type, String as) {
+    String duck =
+        switch (type) {
+          case "string" -> "VARCHAR";
+          case "long" -> "BIGINT";
+          case "int" -> "INTEGER";
+          case "double" -> "DOUBLE";
+          case "boolean" -> "BOOLEAN";
+          case "date" -> "DATE";
+          case "timestamp" -> "TIMESTAMP";
+          default -> type.toUpperCase(java.util.Locale.ROOT); // decimal(p,s)
+        };
+    return "CAST(" + value + " AS " + duck + ") AS " + quoted(as);
+  }
+
+  private static String quoted(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 
   /** Writes the tables under {@code out/tables} and renders every report; returns the index. */
