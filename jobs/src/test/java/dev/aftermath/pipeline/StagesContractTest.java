@@ -1,0 +1,22 @@
+package dev.aftermath.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aftermath.stage.Stage;
+import dev.aftermath.tables.OutputTables;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The stages' declared tables and the output contract name the same tables. */
+class StagesContractTest {
+  @Test
+  void everyTableAStageWritesHasAContractAndEveryContractTableAWriter() {
+    List<String> written = new ArrayList<>();
+    for (Stage s : Stages.analysis()) {
+      written.addAll(s.writes());
+    }
+    assertThat(written).doesNotHaveDuplicates();
+    assertThat(written).containsExactlyInAnyOrderElementsOf(OutputTables.names());
+  }
+}
