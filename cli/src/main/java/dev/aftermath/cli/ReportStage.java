@@ -38,23 +38,24 @@ final class ReportStage implements Stage {
 
   @Override
   public Map<String, Long> run(StageContext c) {
-    Scenario scenario = c.scenario();
     String index =
         c.progress()
-            .stage(
-                "reports",
-                () ->
-                    new Reports()
-                        .renderAll(
-                            Path.of(c.out().root()),
-                            new RunInfo(
-                                scenario.name(),
-                                c.casePath(),
-                                scenario.currency(),
-                                Pipeline.generatedAt(scenario.timezone()),
-                                Pipeline.engineVersion()))
-                        .toString());
+            .stage("reports", () -> render(Path.of(c.out().root()), c.scenario(), c.casePath()));
     c.reportIndex(index);
     return Map.of();
+  }
+
+  /** Renders the reports of the run in {@code out} on {@code casePath}; returns the index. */
+  static String render(Path out, Scenario scenario, String casePath) {
+    return new Reports()
+        .renderAll(
+            out,
+            new RunInfo(
+                scenario.name(),
+                casePath,
+                scenario.currency(),
+                Pipeline.generatedAt(scenario.timezone()),
+                Pipeline.engineVersion()))
+        .toString();
   }
 }

@@ -51,6 +51,7 @@ class InterruptedRunTest extends SparkTestBase {
   @BeforeAll
   static void generate() throws Exception {
     runs = GeneratedRuns.dir(spark);
+    RenderedReports.of(runs.resolve("out"));
     casePath = runs.resolve("case").toString();
   }
 

@@ -1,28 +1,25 @@
 package dev.aftermath.cli;
 
-import dev.aftermath.pipeline.Pipeline;
-import dev.aftermath.reports.Reports;
-import dev.aftermath.reports.RunInfo;
+import dev.aftermath.scenario.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 
-/** Renders the reports of a finished run's folder once, as {@code run}'s report stage does. */
+/**
+ * Renders the reports of a finished run's folder once, as {@code run}'s report stage does, for a
+ * run made without them (GeneratedRuns: the jobs' stages only). The case is {@code ../case}.
+ */
 final class RenderedReports {
   private RenderedReports() {}
 
   static synchronized Path of(Path out) throws Exception {
     Path index = out.resolve("reports").resolve("index.html");
     if (!Files.exists(index)) {
-      new Reports()
-          .renderAll(
-              out,
-              new RunInfo(
-                  "generated",
-                  out.getParent().resolve("case").toString(),
-                  "CNY",
-                  Pipeline.generatedAt(ZoneId.of("Asia/Shanghai")),
-                  Pipeline.engineVersion()));
+      Path casePath = out.getParent().resolve("case");
+      ReportStage.render(
+          out,
+          ScenarioLoader.parse(
+              Files.readString(casePath.resolve("scenario.yaml")), "scenario.yaml"),
+          casePath.toString());
     }
     return index;
   }
