@@ -9,12 +9,15 @@ import dev.aftermath.pipeline.Pipeline;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.scenario.ScenarioLoader;
 import dev.aftermath.spark.Progress;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,11 +26,15 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One small generated case (400 merchants, seed 2020) run through the whole pipeline twice: as is
  * ({@code out/}) and as a placebo with the outage moved to 2020-01-05 19:00 ({@code placebo/}).
- * Made once per test JVM and shared by the stage tests that judge estimates against its truth
- * ({@code truth/}).
+ * Made once per build (or per test JVM) and shared by the stage tests that judge estimates against
+ * its truth ({@code truth/}).
  */
 public final class GeneratedRuns {
   public static final String PLACEBO_AT = "2020-01-05T19:00:00";
+
+  /** The mark of a folder whose runs are complete. */
+  private static final String COMPLETE = "complete";
+
   private static Path dir;
 
   private GeneratedRuns() {}
@@ -44,8 +51,12 @@ public final class GeneratedRuns {
     if (dir != null) {
       return dir;
     }
+    Path d = location();
+    if (Files.exists(d.resolve(COMPLETE))) {
+      dir = d;
+      return dir;
+    }
     Scenario scenario = ScenarioLoader.parse(DemoCase.bundledScenario(), "scenario.yaml");
-    Path d = Files.createTempDirectory("aftermath-generated");
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     try (Progress p = new Progress(spark, quiet, Duration.ofMinutes(5))) {
       new DemoCaseGenerator(
@@ -67,7 +78,41 @@ public final class GeneratedRuns {
         layout.withScenario(layout.scenario().placebo(LocalDateTime.parse(PLACEBO_AT)));
     new Pipeline(spark, placebo, new OutputLayout(d.resolve("placebo").toString()), 5, quiet)
         .run(casePath);
+    Files.writeString(d.resolve(COMPLETE), "");
     dir = d;
     return dir;
+  }
+
+  /**
+   * Where the runs are made: the folder the build names ({@code aftermath.generatedRuns}, one per
+   * build, so the modules' test JVMs of one {@code mvn verify} make them once), or a new temporary
+   * folder. A folder without the {@link #COMPLETE} mark is made anew.
+   */
+  private static Path location() throws IOException {
+    String shared = System.getProperty("aftermath.generatedRuns", "");
+    if (shared.isBlank()) {
+      return Files.createTempDirectory("aftermath-generated");
+    }
+    Path d = Path.of(shared).toAbsolutePath();
+    if (!Files.exists(d.resolve(COMPLETE))) {
+      // earlier builds' runs and a half-made one go
+      if (Files.isDirectory(d.getParent())) {
+        try (Stream<Path> old = Files.list(d.getParent())) {
+          for (Path p : old.toList()) {
+            deleteRecursively(p);
+          }
+        }
+      }
+      Files.createDirectories(d);
+    }
+    return d;
+  }
+
+  private static void deleteRecursively(Path p) throws IOException {
+    try (Stream<Path> all = Files.walk(p)) {
+      for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
   }
 }
