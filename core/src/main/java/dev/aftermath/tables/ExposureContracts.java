@@ -1,0 +1,143 @@
+package dev.aftermath.tables;
+
+import static dev.aftermath.tables.ContractTerms.ALWAYS;
+import static dev.aftermath.tables.ContractTerms.COUNT;
+import static dev.aftermath.tables.ContractTerms.CURRENCY;
+import static dev.aftermath.tables.ContractTerms.DOUBLE;
+import static dev.aftermath.tables.ContractTerms.EXPOSURE;
+import static dev.aftermath.tables.ContractTerms.INDUSTRY;
+import static dev.aftermath.tables.ContractTerms.INT;
+import static dev.aftermath.tables.ContractTerms.LONG;
+import static dev.aftermath.tables.ContractTerms.MERCHANT_ID;
+import static dev.aftermath.tables.ContractTerms.NONE;
+import static dev.aftermath.tables.ContractTerms.SHARE;
+import static dev.aftermath.tables.ContractTerms.concat;
+import static dev.aftermath.tables.ContractTerms.id;
+import static dev.aftermath.tables.OutputColumn.of;
+
+import java.util.List;
+
+/** The liability-exposure stage's tables. Part of {@link OutputTables}. */
+final class ExposureContracts {
+  private ExposureContracts() {}
+
+  static List<OutputColumn> exposures() {
+    return List.of(
+        of(
+            "exposure_contract_cap",
+            DOUBLE,
+            CURRENCY,
+            "what remains claimable after the payout under the contract cap"),
+        of(
+            "exposure_foreseeable",
+            DOUBLE,
+            CURRENCY,
+            "what remains claimable after the payout under foreseeable loss"),
+        of(
+            "exposure_full",
+            DOUBLE,
+            CURRENCY,
+            "what remains claimable after the payout under full loss"),
+        of("claim_probability", DOUBLE, SHARE, "modelled probability that it claims"),
+        of(
+            "expected_exposure",
+            DOUBLE,
+            CURRENCY,
+            "claim probability × exposure under `liability.primary_regime`"));
+  }
+
+  static final OutputTable MERCHANT_EXPOSURE =
+      new OutputTable(
+          "merchant_exposure",
+          EXPOSURE,
+          "one row per merchant",
+          "What remains claimable after the payout under each legal regime.",
+          ALWAYS,
+          true,
+          concat(List.of(MERCHANT_ID), exposures()));
+
+  static final OutputTable EXPOSURE_DISTRIBUTION =
+      new OutputTable(
+          "exposure_distribution",
+          EXPOSURE,
+          "one row per legal regime",
+          "The Monte Carlo total of what remains claimable.",
+          ALWAYS,
+          true,
+          List.of(
+              id("regime", "`contract_cap`, `foreseeable_loss`, `full_loss`"),
+              of("draws", LONG, COUNT, "Monte Carlo draws"),
+              of("mean", DOUBLE, CURRENCY, "mean total"),
+              of("sd", DOUBLE, CURRENCY, "standard deviation of the total"),
+              of("p50", DOUBLE, CURRENCY, "median total"),
+              of("p90", DOUBLE, CURRENCY, "90th percentile of the total"),
+              of("p99", DOUBLE, CURRENCY, "99th percentile of the total"),
+              of("max", DOUBLE, CURRENCY, "largest total drawn"),
+              of("fund_remaining", DOUBLE, CURRENCY, "the fund after payouts"),
+              of(
+                  "probability_exceeds_fund_remaining",
+                  DOUBLE,
+                  SHARE,
+                  "share of draws whose total exceeds fund_remaining")));
+
+  static final OutputTable LOSS_EXCEEDANCE =
+      new OutputTable(
+          "loss_exceedance",
+          EXPOSURE,
+          "one row per regime and point of its exceedance curve",
+          "",
+          ALWAYS,
+          true,
+          List.of(
+              id("regime", "as in exposure_distribution"),
+              of("x", DOUBLE, CURRENCY, "a total"),
+              of("probability", DOUBLE, SHARE, "the share of draws above it")));
+
+  static final OutputTable TOP_EXPOSURES =
+      new OutputTable(
+          "top_exposures",
+          EXPOSURE,
+          "one row per merchant with the largest expected exposure (`liability.top_n`), largest"
+              + " first",
+          "",
+          ALWAYS,
+          true,
+          concat(
+              List.of(
+                  of("rank", INT, NONE, "1 for the largest expected exposure"),
+                  MERCHANT_ID,
+                  INDUSTRY,
+                  of("actual_loss", DOUBLE, CURRENCY, "as in merchant_payout"),
+                  of("foreseeable_loss", DOUBLE, CURRENCY, "max(0, lost margin)"),
+                  id("chosen_scheme", "as in merchant_payout"),
+                  of("chosen_payout", DOUBLE, CURRENCY, "as in merchant_payout"),
+                  of("shortfall", DOUBLE, CURRENCY, "as in merchant_payout")),
+              exposures(),
+              List.of(
+                  of("defected_customers", DOUBLE, COUNT, "evidence: as in merchant_defection"),
+                  of(
+                      "lost_member_balances",
+                      DOUBLE,
+                      CURRENCY,
+                      "evidence: as in merchant_defection"),
+                  of(
+                      "complaints",
+                      LONG,
+                      COUNT,
+                      "merchant-level complaint signals after the outage started"),
+                  of(
+                      "data_exports",
+                      LONG,
+                      COUNT,
+                      "merchant-level data_export signals after the outage started"),
+                  of(
+                      "competitor_migrations",
+                      LONG,
+                      COUNT,
+                      "merchant-level competitor_migration signals after the outage started"),
+                  of(
+                      "contract_cancels",
+                      LONG,
+                      COUNT,
+                      "merchant-level contract_cancel signals after the outage started"))));
+}

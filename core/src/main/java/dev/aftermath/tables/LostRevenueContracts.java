@@ -1,0 +1,204 @@
+package dev.aftermath.tables;
+
+import static dev.aftermath.tables.ContractTerms.ALWAYS;
+import static dev.aftermath.tables.ContractTerms.BOOLEAN;
+import static dev.aftermath.tables.ContractTerms.COUNT;
+import static dev.aftermath.tables.ContractTerms.CURRENCY;
+import static dev.aftermath.tables.ContractTerms.DATE;
+import static dev.aftermath.tables.ContractTerms.DOUBLE;
+import static dev.aftermath.tables.ContractTerms.GENERATED_ONLY;
+import static dev.aftermath.tables.ContractTerms.IMPACT;
+import static dev.aftermath.tables.ContractTerms.INDUSTRY;
+import static dev.aftermath.tables.ContractTerms.LONG;
+import static dev.aftermath.tables.ContractTerms.MERCHANT_ID;
+import static dev.aftermath.tables.ContractTerms.NONE;
+import static dev.aftermath.tables.ContractTerms.PER_YEAR;
+import static dev.aftermath.tables.ContractTerms.SHARE;
+import static dev.aftermath.tables.ContractTerms.concat;
+import static dev.aftermath.tables.ContractTerms.id;
+import static dev.aftermath.tables.OutputColumn.of;
+
+import java.util.List;
+
+/** The lost-revenue stage's tables. Part of {@link OutputTables}. */
+final class LostRevenueContracts {
+  private LostRevenueContracts() {}
+
+  static final OutputTable MERCHANT_LOSS =
+      new OutputTable(
+          "merchant_loss",
+          IMPACT,
+          "one row per merchant",
+          "Its lost revenue and margin.",
+          ALWAYS,
+          true,
+          List.of(
+              MERCHANT_ID,
+              INDUSTRY,
+              of("existing", BOOLEAN, NONE, "signed up before the outage started"),
+              of(
+                  "counterfactual_revenue",
+                  DOUBLE,
+                  CURRENCY,
+                  "net revenue it would have made without the outage, outage start to horizon (or"
+                      + " to the day it left)"),
+              of("actual_revenue", DOUBLE, CURRENCY, "net revenue it made over the same days"),
+              of("lost_revenue", DOUBLE, CURRENCY, "counterfactual − actual"),
+              of("lost_revenue_low", DOUBLE, CURRENCY, "lower bound of lost_revenue's interval"),
+              of("lost_revenue_high", DOUBLE, CURRENCY, "upper bound of lost_revenue's interval"),
+              of("lost_revenue_outage", DOUBLE, CURRENCY, "the part during the outage"),
+              of(
+                  "lost_revenue_after",
+                  DOUBLE,
+                  CURRENCY,
+                  "the part after the outage (the recovery tail and after)"),
+              of(
+                  "margin_rate",
+                  DOUBLE,
+                  SHARE,
+                  "the industry's margin rate (`schemes.cash.margin_rates`)"),
+              of("lost_margin", DOUBLE, CURRENCY, "lost revenue × margin rate"),
+              of("lost_margin_low", DOUBLE, CURRENCY, "lower bound of lost_margin's interval"),
+              of("lost_margin_high", DOUBLE, CURRENCY, "upper bound of lost_margin's interval"),
+              of(
+                  "naive_lost_revenue",
+                  DOUBLE,
+                  CURRENCY,
+                  "the same loss against the naive baseline (mean of the 7 days before the outage,"
+                      + " held flat)"),
+              id(
+                  "estimate_quality",
+                  "`ok`, `short_history`, `no_control_series`, `left_platform`, `new_merchant`"
+                      + " (METHODS.md, \"Flags and fallbacks\")")));
+
+  static List<OutputColumn> totalsHead() {
+    return List.of(
+        id("scope", "`platform` (one row) or `industry` (one row per industry)"),
+        id("industry", "empty for the platform row"),
+        of("merchants", LONG, COUNT, "number of merchants"));
+  }
+
+  static final OutputTable IMPACT_TOTALS =
+      new OutputTable(
+          "impact_totals",
+          IMPACT,
+          "one row for the platform and one per industry",
+          "Sums of merchant_loss.",
+          ALWAYS,
+          true,
+          concat(
+              totalsHead(),
+              List.of(
+                  of("counterfactual_revenue", DOUBLE, CURRENCY, "sum of counterfactual_revenue"),
+                  of("actual_revenue", DOUBLE, CURRENCY, "sum of actual_revenue"),
+                  of("lost_revenue", DOUBLE, CURRENCY, "sum of lost_revenue"),
+                  of(
+                      "lost_revenue_low",
+                      DOUBLE,
+                      CURRENCY,
+                      "lower bound from the summed draws, not the sum of the merchants' bounds"),
+                  of(
+                      "lost_revenue_high",
+                      DOUBLE,
+                      CURRENCY,
+                      "upper bound from the summed draws, not the sum of the merchants' bounds"),
+                  of("lost_revenue_outage", DOUBLE, CURRENCY, "sum of lost_revenue_outage"),
+                  of("lost_revenue_after", DOUBLE, CURRENCY, "sum of lost_revenue_after"),
+                  of("lost_margin", DOUBLE, CURRENCY, "sum of lost_margin"),
+                  of("lost_margin_low", DOUBLE, CURRENCY, "lower bound from the summed draws"),
+                  of("lost_margin_high", DOUBLE, CURRENCY, "upper bound from the summed draws"))));
+
+  static final OutputTable MERCHANT_DAY_COUNTERFACTUAL =
+      new OutputTable(
+          "merchant_day_counterfactual",
+          IMPACT,
+          "one row per merchant and local day from 28 days before the outage to the horizon",
+          "",
+          ALWAYS,
+          true,
+          List.of(
+              MERCHANT_ID,
+              of("date", DATE, NONE, "local calendar day"),
+              id("period", "`before`, `outage`, `after`"),
+              of("actual_revenue", DOUBLE, CURRENCY, "net revenue that day"),
+              of(
+                  "counterfactual_revenue",
+                  DOUBLE,
+                  CURRENCY,
+                  "the model's expected net revenue that day without the outage")));
+
+  static final OutputTable BASELINE_COMPARISON =
+      new OutputTable(
+          "baseline_comparison",
+          IMPACT,
+          "one row per industry",
+          "This method against the naive baseline.",
+          ALWAYS,
+          true,
+          List.of(
+              INDUSTRY,
+              of("merchants", LONG, COUNT, "number of merchants"),
+              of("lost_revenue", DOUBLE, CURRENCY, "this method"),
+              of("naive_lost_revenue", DOUBLE, CURRENCY, "the 7-day baseline"),
+              of(
+                  "true_lost_revenue",
+                  DOUBLE,
+                  CURRENCY,
+                  "the planted truth, for generated cases (empty for a real case)"),
+              of(
+                  "model_abs_error",
+                  DOUBLE,
+                  CURRENCY,
+                  "sum of absolute errors per merchant of this method (empty for a real case)"),
+              of(
+                  "naive_abs_error",
+                  DOUBLE,
+                  CURRENCY,
+                  "sum of absolute errors per merchant of the naive baseline (empty for a real"
+                      + " case)")));
+
+  static final OutputTable IMPACT_PRIORS =
+      new OutputTable(
+          "impact_priors",
+          IMPACT,
+          "one row per industry",
+          "The empirical-Bayes priors used.",
+          ALWAYS,
+          true,
+          List.of(
+              INDUSTRY,
+              of("trend_mean", DOUBLE, PER_YEAR, "prior mean of the annual trend"),
+              of("trend_sd", DOUBLE, PER_YEAR, "prior standard deviation of the annual trend"),
+              of(
+                  "control_mean",
+                  DOUBLE,
+                  NONE,
+                  "prior mean of the sensitivity to the industry index"),
+              of(
+                  "control_sd",
+                  DOUBLE,
+                  NONE,
+                  "prior standard deviation of the sensitivity to the industry index"),
+              id(
+                  "centre_from",
+                  "`industry_aggregate`: the industry's own total revenue; `platform`: the"
+                      + " platform's median")));
+
+  static List<OutputColumn> evaluation() {
+    return List.of(
+        id("metric", "what is measured"),
+        of("value", DOUBLE, NONE, "the estimate's measure"),
+        id("target", "what it should be"));
+  }
+
+  static final OutputTable IMPACT_EVALUATION =
+      new OutputTable(
+          "impact_evaluation",
+          IMPACT,
+          "one row per measure",
+          "The estimates against the planted truth (totals, relative error, interval coverage,"
+              + " Spearman rank correlation and its ceiling).",
+          GENERATED_ONLY,
+          true,
+          evaluation());
+}
