@@ -115,6 +115,12 @@ public final class Progress implements AutoCloseable {
         });
   }
 
+  /** Tells the user something the run decided, on its own line ({@code aftermath: text}). */
+  public void note(String text) {
+    err.println("aftermath: " + text);
+    err.flush();
+  }
+
   /** The stages finished so far, in the order they ended. */
   public List<StageMetrics> stages() {
     synchronized (finished) {
