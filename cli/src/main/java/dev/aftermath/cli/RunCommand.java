@@ -41,16 +41,11 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  /** The stages, checked to fit together before Spark starts (when this class loads). */
-  private static final List<Stage> STAGES = checked(RunStages.all());
-
-  private static List<Stage> checked(List<Stage> stages) {
-    StagePlan.check(stages);
-    return stages;
-  }
-
   @Override
   public Integer call() {
+    // the stages must fit together: checked before Spark starts
+    List<Stage> stages = RunStages.all();
+    StagePlan.check(stages);
     SparkSession spark = null;
     try {
       String path = casePath;
@@ -77,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
       var summary =
           new Pipeline(
                   spark, layout, new OutputLayout(output.out), output.maxQuarantinedPct, System.err)
-              .run(path, STAGES);
+              .run(path, stages);
       spec.commandLine().getOut().print(summary.text());
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;

@@ -38,6 +38,7 @@ class ArchitectureTest {
     jobs = classesOf("jobs");
     reports = classesOf("reports");
     cli = new ClassFileImporter().importPath(Path.of("target", "classes"));
+    assertThat(cli).as("classes of module cli").isNotEmpty();
     all =
         new ClassFileImporter()
             .importPaths(
@@ -114,6 +115,32 @@ class ArchitectureTest {
           .resideInAnyPackage(others.toArray(String[]::new))
           .check(jobs);
     }
+  }
+
+  @Test
+  void whatStagesShareDependsOnNoStageButTheCaseStructure() {
+    // stage.StageContext hands a stage the case's layout and records ingestion's counts, both
+    // from ingest; nothing else that stages share may use a stage's package
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.aftermath.casedata..", "dev.aftermath.io..", "dev.aftermath.spark..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            STAGE_PACKAGES.stream().map(p -> "dev.aftermath." + p + "..").toArray(String[]::new))
+        .check(jobs);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.aftermath.stage..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            STAGE_PACKAGES.stream()
+                .filter(p -> !p.equals("ingest"))
+                .map(p -> "dev.aftermath." + p + "..")
+                .toArray(String[]::new))
+        .check(jobs);
   }
 
   @Test

@@ -50,8 +50,8 @@ public final class MerchantDayJob {
 
   /** Builds both tables from the ingested orders and merchants; returns rows written per table. */
   public Map<String, Long> run() {
-    Dataset<Row> orders = spark.read().parquet(writer.layout().table("orders").toString());
-    Dataset<Row> merchants = spark.read().parquet(writer.layout().table("merchants").toString());
+    Dataset<Row> orders = writer.read("orders");
+    Dataset<Row> merchants = writer.read("merchants");
     Map<String, Long> written = new LinkedHashMap<>();
     progress.stage(
         "merchant_day",
