@@ -36,8 +36,8 @@ import org.apache.spark.storage.StorageLevel;
  * and Gamma-Gamma fitted per industry on pre-outage histories; each active customer scored in
  * Spark; observed non-return compared with what the models expect. Writes {@code bgnbd_fits},
  * {@code customer_defection} (merchant × segment), {@code merchant_defection} (joined into {@code
- * merchant_impact} by the lost-revenue stage), {@code defection_totals}, and for a generated case
- * {@code defection_evaluation}. Customer identifiers never leave this job.
+ * merchant_impact} by the merchant-impact stage), {@code defection_totals}, and for a generated
+ * case {@code defection_evaluation}. Customer identifiers never leave this job.
  */
 public final class CustomerDefectionJob {
   private final SparkSession spark;

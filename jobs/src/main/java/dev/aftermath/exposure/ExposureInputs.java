@@ -15,10 +15,10 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 
 /**
- * Reads what the exposure stage needs: one row per merchant from {@code merchant_impact} and {@code
- * merchants} (collected: one small row per merchant), the merchant-level churn signals after the
- * outage started, and the industries' shared share of error from {@code impact_totals} and {@code
- * defection_totals}.
+ * Reads what the exposure stage needs: one row per merchant from {@code merchant_loss}, {@code
+ * merchant_defection}, {@code merchant_payout} and {@code merchants} (collected: one small row per
+ * merchant), the merchant-level churn signals after the outage started, and the industries' shared
+ * share of error from {@code impact_totals} and {@code defection_totals}.
  */
 final class ExposureInputs {
   private ExposureInputs() {}

@@ -21,9 +21,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Liability exposure (METHODS.md "Liability exposure"): per merchant the claimable amount under
  * each liability regime, the exposure left after the payout it accepted, its claim probability and
- * expected exposure (columns added to {@code merchant_impact}); the Monte Carlo distribution of the
- * total per regime ({@code exposure_distribution}, {@code loss_exceedance}); and the merchants that
- * carry most of it ({@code top_exposures}).
+ * expected exposure ({@code merchant_exposure}, joined into {@code merchant_impact} by the
+ * merchant-impact stage); the Monte Carlo distribution of the total per regime ({@code
+ * exposure_distribution}, {@code loss_exceedance}); and the merchants that carry most of it ({@code
+ * top_exposures}).
  */
 public final class LiabilityExposureJob {
   static final int BLOCK = 250;

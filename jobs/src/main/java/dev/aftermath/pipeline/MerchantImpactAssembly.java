@@ -33,8 +33,8 @@ public final class MerchantImpactAssembly {
       if (part.equals("merchant_defection")) {
         columns = columns.drop("industry"); // merchant_loss has it
       }
-      wide = wide.join(columns, ColumnNames.of("merchant_id"), "left").orderBy("merchant_id");
+      wide = wide.join(columns, ColumnNames.of("merchant_id"), "left");
     }
-    return wide;
+    return wide.orderBy("merchant_id");
   }
 }

@@ -26,8 +26,9 @@ import org.apache.spark.sql.types.StructType;
  * Payout schemes against actual losses (METHODS.md "Payout schemes"): every scheme for every
  * merchant, the merchant's rational choice between the schemes offered, its coverage and shortfall;
  * the fund; and the fairness of each scheme across industries, sizes, data recovery and existing or
- * new merchants. Adds the payout columns to {@code merchant_impact} and writes {@code
- * scheme_summary}, {@code scheme_fairness} and {@code fund_allocation}.
+ * new merchants. Writes {@code merchant_payout} (one row per merchant, joined into {@code
+ * merchant_impact} by the merchant-impact stage), {@code scheme_summary}, {@code scheme_fairness}
+ * and {@code fund_allocation}.
  */
 public final class PayoutSchemesJob {
   private final SparkSession spark;

@@ -9,7 +9,7 @@ import java.util.Map;
  * needs is written by an earlier stage, and while it runs that the stage reads and writes only what
  * it declares ({@link dev.aftermath.io.TableWriter#scoped}).
  *
- * @see Stages the ordered list of a run's stages
+ * @see dev.aftermath.pipeline.Stages the ordered list of a run's stages
  */
 public interface Stage {
   /** A short name, as progress lines and the architecture document show it. */
