@@ -132,6 +132,7 @@ public final class CompanyImpactJob {
                     .read("merchants")
                     .select("merchant_id", "monthly_fee", "signup_date", "left_platform_at"),
                 ColumnNames.of("merchant_id"))
+            .orderBy("merchant_id") // the costs are sums: one order on every run
             .collectAsList()) {
       String id = r.getAs("merchant_id");
       merchants.add(
