@@ -87,6 +87,87 @@ class OutputTableTest {
         .hasMessageContaining("table merchant_impacts is not in the output contract");
   }
 
+  /**
+   * merchant_impact as the demo run wrote it before the stages got tables of their own (its CSV
+   * header, with the demo scenario's four custom schemes): the assembled table must keep it.
+   */
+  static final List<String> MERCHANT_IMPACT_AS_BEFORE =
+      List.of(
+          "merchant_id",
+          "industry",
+          "existing",
+          "counterfactual_revenue",
+          "actual_revenue",
+          "lost_revenue",
+          "lost_revenue_low",
+          "lost_revenue_high",
+          "lost_revenue_outage",
+          "lost_revenue_after",
+          "margin_rate",
+          "lost_margin",
+          "lost_margin_low",
+          "lost_margin_high",
+          "naive_lost_revenue",
+          "estimate_quality",
+          "active_customers",
+          "returned_customers",
+          "expected_nonreturn",
+          "observed_nonreturn",
+          "defected_customers",
+          "defected_customers_low",
+          "defected_customers_high",
+          "confirmed_defections",
+          "lost_customer_value",
+          "lost_customer_value_low",
+          "lost_customer_value_high",
+          "lost_customer_margin",
+          "lost_member_balances",
+          "lost_member_points",
+          "defection_quality",
+          "cash_payout",
+          "traffic_payout",
+          "traffic_impressions_value",
+          "traffic_extension_value",
+          "sla_credit_payout",
+          "actual_loss",
+          "cash_counterfactual_payout",
+          "cash_by_phase_payout",
+          "cash_floor_payout",
+          "best_of_both_payout",
+          "chosen_scheme",
+          "chosen_payout",
+          "chosen_payout_after_fund",
+          "coverage_ratio",
+          "shortfall",
+          "pre_outage_daily_revenue",
+          "exposure_contract_cap",
+          "exposure_foreseeable",
+          "exposure_full",
+          "claim_probability",
+          "expected_exposure");
+
+  @Test
+  void merchantImpactKeepsTheColumnsItHadBeforeTheStagesWereSplit() {
+    OutputTable impact = OutputTables.require("merchant_impact");
+    List<OutputTable.Written> written = new ArrayList<>();
+    for (String c : MERCHANT_IMPACT_AS_BEFORE) {
+      written.add(new OutputTable.Written(c, impact.describing(c).orElseThrow().type()));
+    }
+    assertThat(impact.mismatch(written)).isEmpty();
+    assertThat(impact.columnNames())
+        .containsExactlyElementsOf(
+            MERCHANT_IMPACT_AS_BEFORE.stream()
+                .filter(
+                    c ->
+                        !List.of(
+                                "cash_counterfactual_payout",
+                                "cash_by_phase_payout",
+                                "cash_floor_payout",
+                                "best_of_both_payout")
+                            .contains(c))
+                .toList());
+  }
+
   @Test
   void merchantImpactIsItsPartsSideBySide() {
     List<String> parts = new ArrayList<>(OutputTables.require("merchant_loss").columnNames());
