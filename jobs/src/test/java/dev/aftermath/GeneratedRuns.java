@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -95,17 +96,25 @@ public final class GeneratedRuns {
     }
     Path d = Path.of(shared).toAbsolutePath();
     if (!Files.exists(d.resolve(COMPLETE))) {
-      // earlier builds' runs and a half-made one go
+      // a half-made folder of this build's goes, and earlier builds' runs finished more than two
+      // hours ago (a build still making or using its own is left alone)
       if (Files.isDirectory(d.getParent())) {
         try (Stream<Path> old = Files.list(d.getParent())) {
           for (Path p : old.toList()) {
-            deleteRecursively(p);
+            if (p.equals(d) || finishedBefore(p, Instant.now().minus(Duration.ofHours(2)))) {
+              deleteRecursively(p);
+            }
           }
         }
       }
       Files.createDirectories(d);
     }
     return d;
+  }
+
+  private static boolean finishedBefore(Path runs, Instant time) throws IOException {
+    Path mark = runs.resolve(COMPLETE);
+    return Files.exists(mark) && Files.getLastModifiedTime(mark).toInstant().isBefore(time);
   }
 
   private static void deleteRecursively(Path p) throws IOException {
