@@ -16,11 +16,44 @@ import static dev.aftermath.tables.ContractTerms.id;
 import static dev.aftermath.tables.OutputColumn.family;
 import static dev.aftermath.tables.OutputColumn.of;
 
+import dev.aftermath.scenario.BuiltInScheme;
+import dev.aftermath.scenario.PayoutColumn;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The payout-schemes stage's tables. Part of {@link OutputTables}. */
 final class PayoutSchemeContracts {
   private PayoutSchemeContracts() {}
+
+  /** The meaning of each built-in scheme's columns in merchant_payout ({@link BuiltInScheme}). */
+  private static final Map<String, String> BUILT_IN_MEANINGS =
+      Map.of(
+          "cash_payout", "what the cash scheme pays it",
+          "traffic_payout", "what the traffic scheme pays it",
+          "traffic_impressions_value",
+              "the traffic scheme's part in impressions, at the market CPM",
+          "traffic_extension_value", "the traffic scheme's part in free months",
+          "sla_credit_payout", "what the SLA credit scheme pays it",
+          "actual_loss",
+              "max(0, lost margin + lost customer margin + lost member balances): the loss a"
+                  + " court could award");
+
+  /** The built-in schemes' columns, in the registry's order, each with its meaning. */
+  private static List<OutputColumn> builtInPayouts() {
+    List<OutputColumn> columns = new ArrayList<>();
+    for (BuiltInScheme scheme : BuiltInScheme.values()) {
+      for (PayoutColumn c : scheme.columns()) {
+        String meaning = BUILT_IN_MEANINGS.get(c.name());
+        if (meaning == null) {
+          throw new IllegalStateException(
+              "the output contract has no meaning for built-in payout column " + c.name());
+        }
+        columns.add(of(c.name(), DOUBLE, CURRENCY, meaning));
+      }
+    }
+    return columns;
+  }
 
   static final OutputTable MERCHANT_PAYOUT =
       new OutputTable(
@@ -30,52 +63,35 @@ final class PayoutSchemeContracts {
           "What each scheme pays it and the scheme it chooses.",
           ALWAYS,
           true,
-          List.of(
-              MERCHANT_ID,
-              of("cash_payout", DOUBLE, CURRENCY, "what the cash scheme pays it"),
-              of("traffic_payout", DOUBLE, CURRENCY, "what the traffic scheme pays it"),
-              of(
-                  "traffic_impressions_value",
-                  DOUBLE,
-                  CURRENCY,
-                  "the traffic scheme's part in impressions, at the market CPM"),
-              of(
-                  "traffic_extension_value",
-                  DOUBLE,
-                  CURRENCY,
-                  "the traffic scheme's part in free months"),
-              of("sla_credit_payout", DOUBLE, CURRENCY, "what the SLA credit scheme pays it"),
-              of(
-                  "actual_loss",
-                  DOUBLE,
-                  CURRENCY,
-                  "max(0, lost margin + lost customer margin + lost member balances): the loss a"
-                      + " court could award"),
-              family(
-                  "<scheme>_payout",
-                  "[a-z][a-z0-9_]*_payout",
-                  DOUBLE,
-                  CURRENCY,
-                  "what each of the scenario's own schemes of `scheme_summary` pays it, one column"
-                      + " per scheme"),
-              id("chosen_scheme", "the offered scheme that pays it most"),
-              of("chosen_payout", DOUBLE, CURRENCY, "what that scheme pays"),
-              of(
-                  "chosen_payout_after_fund",
-                  DOUBLE,
-                  CURRENCY,
-                  "chosen_payout after a pro-rata cut if the fund is short"),
-              of(
-                  "coverage_ratio",
-                  DOUBLE,
-                  RATIO,
-                  "chosen payout / actual loss (empty without a loss)"),
-              of("shortfall", DOUBLE, CURRENCY, "actual loss − chosen payout"),
-              of(
-                  "pre_outage_daily_revenue",
-                  DOUBLE,
-                  CURRENCY,
-                  "mean daily net revenue before the outage (`merchant_day`)")));
+          concat(
+              List.of(MERCHANT_ID),
+              builtInPayouts(),
+              List.of(
+                  family(
+                      "<scheme>_payout",
+                      "[a-z][a-z0-9_]*_payout",
+                      DOUBLE,
+                      CURRENCY,
+                      "what each of the scenario's own schemes of `scheme_summary` pays it, one column"
+                          + " per scheme"),
+                  id("chosen_scheme", "the offered scheme that pays it most"),
+                  of("chosen_payout", DOUBLE, CURRENCY, "what that scheme pays"),
+                  of(
+                      "chosen_payout_after_fund",
+                      DOUBLE,
+                      CURRENCY,
+                      "chosen_payout after a pro-rata cut if the fund is short"),
+                  of(
+                      "coverage_ratio",
+                      DOUBLE,
+                      RATIO,
+                      "chosen payout / actual loss (empty without a loss)"),
+                  of("shortfall", DOUBLE, CURRENCY, "actual loss − chosen payout"),
+                  of(
+                      "pre_outage_daily_revenue",
+                      DOUBLE,
+                      CURRENCY,
+                      "mean daily net revenue before the outage (`merchant_day`)"))));
 
   static List<OutputColumn> schemeMeasures() {
     return List.of(
