@@ -58,7 +58,7 @@ public final class Reports {
     String generatedAt = run.generatedAt();
     Path dir = out.resolve("reports");
     List<Entry> entries = new ArrayList<>();
-    try (ResultTables tables = new ResultTables(out)) {
+    try (ResultTables tables = declaredTables(out)) {
       Files.createDirectories(dir);
       Facts facts = Facts.of(run.casePath());
       for (Locale locale : LANGUAGES) {
@@ -126,6 +126,13 @@ public final class Reports {
     return new Entry(title, base + ".html", base + ".pdf");
   }
 
+  /** The run's tables, limited to those the reports declare they read. */
+  private static ResultTables declaredTables(Path out) {
+    List<String> declared = new ArrayList<>(TABLES_READ);
+    declared.addAll(TABLES_READ_IF_PRESENT);
+    return new ResultTables(out, declared);
+  }
+
   /**
    * One merchant's compensation statement in both languages, HTML and PDF, under {@code
    * OUT/reports/statements/}; returns the English HTML's path.
@@ -133,7 +140,7 @@ public final class Reports {
   public Path statement(Path out, RunInfo run, String merchantId) {
     Path dir = out.resolve("reports").resolve("statements");
     Path first = null;
-    try (ResultTables tables = new ResultTables(out)) {
+    try (ResultTables tables = declaredTables(out)) {
       Files.createDirectories(dir);
       for (Locale locale : LANGUAGES) {
         Map<String, String> msg = ReportRenderer.messages(locale);

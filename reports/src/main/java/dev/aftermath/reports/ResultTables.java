@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,8 +32,19 @@ public final class ResultTables implements AutoCloseable {
   private final Connection duck;
   private final Map<String, Table> read = new HashMap<>();
   private final Set<String> checked = new HashSet<>();
+  private final Set<String> declared;
 
+  /** The result tables of the run in {@code out}, any of them. */
   public ResultTables(Path out) {
+    this(out, null);
+  }
+
+  /**
+   * The result tables of the run in {@code out}, limited to {@code declared} (null: any): asking
+   * for another is a programming error, so the tables a reader declares are the tables it reads.
+   */
+  public ResultTables(Path out, Collection<String> declared) {
+    this.declared = declared == null ? null : Set.copyOf(declared);
     this.tables = out.resolve("tables");
     if (!Files.isDirectory(tables)) {
       throw new IllegalArgumentException(
@@ -51,6 +63,10 @@ public final class ResultTables implements AutoCloseable {
    */
   public boolean has(String name) {
     OutputTables.require(name);
+    if (declared != null && !declared.contains(name)) {
+      throw new IllegalStateException(
+          "table " + name + " is read but not declared among the tables this reader reads");
+    }
     return Files.isDirectory(tables.resolve(name));
   }
 

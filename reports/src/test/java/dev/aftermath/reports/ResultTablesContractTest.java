@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.DoubleColumn;
@@ -85,5 +86,20 @@ class ResultTablesContractTest {
     assertThatThrownBy(() -> Rows.find(t, "merchant_id", "M1"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("table merchant_impact has no column merchant_id");
+  }
+
+  @Test
+  void aReaderLimitedToItsDeclaredTablesRefusesAnother() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      ReportFixture.table(out, st, "case_notes", "SELECT 3 AS count, 'x' AS note");
+    }
+    try (ResultTables tables = new ResultTables(out, List.of("case_notes"))) {
+      assertThat(tables.has("case_notes")).isTrue();
+      assertThatThrownBy(() -> tables.has("top_exposures"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "table top_exposures is read but not declared among the tables this reader reads");
+    }
   }
 }
