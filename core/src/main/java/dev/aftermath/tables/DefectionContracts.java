@@ -44,15 +44,25 @@ final class DefectionContracts {
             "expected_nonreturn",
             DOUBLE,
             COUNT,
-            "how many the customer model expects not to return without the outage (Σ P0)"),
+            "how many the customer model expects not to return without the outage (Σ P0, at the"
+                + " held-out check's applied shift)"),
         of("observed_nonreturn", LONG, COUNT, "active − returned"),
         of(
             "defected_customers",
             DOUBLE,
             COUNT,
-            "customers lost because of the outage (an estimate; may be negative)"),
-        of("defected_customers_low", DOUBLE, COUNT, "lower bound of defected_customers' interval"),
-        of("defected_customers_high", DOUBLE, COUNT, "upper bound of defected_customers' interval"),
+            "customers who left for good because of the outage: a posterior mean on [caused"
+                + " cancellations, observed_nonreturn], never negative"),
+        of(
+            "defected_customers_low",
+            DOUBLE,
+            COUNT,
+            "lower end of defected_customers' 90% interval, at least 0"),
+        of(
+            "defected_customers_high",
+            DOUBLE,
+            COUNT,
+            "upper end of defected_customers' 90% interval, at most observed_nonreturn"),
         of(
             "confirmed_defections",
             LONG,
@@ -62,7 +72,8 @@ final class DefectionContracts {
             "lost_customer_value",
             DOUBLE,
             CURRENCY,
-            "the defected customers' expected future net revenue (CLV), discounted"));
+            "the defected customers' expected future net revenue (CLV), discounted; never"
+                + " negative"));
   }
 
   static List<OutputColumn> lostValueInterval() {
@@ -181,8 +192,16 @@ final class DefectionContracts {
                   "the industry, or `(platform)` for the platform-wide fit that industries with"
                       + " too few customers borrow"),
               id("used_for", "the industry that uses it"),
-              id("model", "`paretonbd-truncated`, used; `bgnbd`, for reference"),
-              of("chosen", BOOLEAN, NONE, "the model used"),
+              id(
+                  "model",
+                  "`paretonbd-truncated`, `paretonbd` or `bgnbd`: the candidates of the held-out"
+                      + " check"),
+              of(
+                  "chosen",
+                  BOOLEAN,
+                  NONE,
+                  "the model used: the best held-out log score (METHODS.md, \"Choosing the"
+                      + " model\")"),
               id("time_unit", "the unit of time of the rates"),
               of("customers", LONG, COUNT, "customers fitted on"),
               parameter("r", "purchase rate"),
@@ -204,7 +223,49 @@ final class DefectionContracts {
               parameter("spend_p", "Gamma-Gamma spend model"),
               parameter("spend_q", "Gamma-Gamma spend model"),
               parameter("spend_gamma", "Gamma-Gamma spend model"),
-              parameter("spend_log_likelihood", "of the Gamma-Gamma spend model")));
+              parameter("spend_log_likelihood", "of the Gamma-Gamma spend model"),
+              id(
+                  "fitted_through",
+                  "`outage`: fitted on the histories to the outage (the chosen model, and BG/NBD"
+                      + " for reference); `holdout_split`: only fitted for the held-out check"),
+              of(
+                  "holdout_customers",
+                  LONG,
+                  COUNT,
+                  "customers active at the held-out split, scored on the held-out window; empty"
+                      + " without a check"),
+              of(
+                  "holdout_observed_nonreturn",
+                  LONG,
+                  COUNT,
+                  "of them, those with no purchase in the held-out window"),
+              of(
+                  "holdout_expected_nonreturn",
+                  DOUBLE,
+                  COUNT,
+                  "what the model, fitted on the histories before the split, expected"),
+              parameter(
+                  "holdout_log_score",
+                  "Bernoulli log-likelihood of who bought in the held-out window, as fitted"),
+              parameter(
+                  "holdout_calibration_shift",
+                  "the log-odds shift that makes the held-out expected non-return match what"
+                      + " happened"),
+              parameter(
+                  "holdout_applied_shift",
+                  "half of it: the shift applied to the chosen model's predictions in the return"
+                      + " window (METHODS.md, \"Choosing the model\")"),
+              parameter(
+                  "holdout_applied_log_score",
+                  "the held-out log score at the applied shift; the highest is chosen"),
+              parameter(
+                  "holdout_first_half_shift",
+                  "the same shift fitted on the first half of the held-out window only"),
+              parameter(
+                  "holdout_shift_sd",
+                  "uncertainty of the applied shift in the return window: half the held-out"
+                      + " shift, the distance between the two shifts and the shift's sampling error,"
+                      + " in quadrature")));
 
   static final OutputTable DEFECTION_EVALUATION =
       new OutputTable(

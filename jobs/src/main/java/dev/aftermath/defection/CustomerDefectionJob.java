@@ -60,18 +60,23 @@ public final class CustomerDefectionJob {
     Map<String, Long> written = new LinkedHashMap<>();
     Dataset<Row> merchants = writer.read("merchants");
     Map<String, Double> marginRates = scenario.cash().marginRates(MerchantIndustries.of(merchants));
-    DefectionCalendar cal =
+    Map<String, double[]> daily =
+        writer.exists("industry_index")
+            ? ControlSeries.daily(
+                writer.read("industry_index"),
+                scenario.analysis().historyStart(),
+                DefectionCalendar.day(
+                    scenario.analysis().historyStart(), scenario.analysis().horizonEnd()))
+            : Map.of();
+    DefectionCalendar cal = DefectionCalendar.of(scenario, daily);
+    // the other reading of demand, for the clock's share of the uncertainty
+    DefectionCalendar alternative =
         DefectionCalendar.of(
-            scenario,
-            writer.exists("industry_index")
-                ? ControlSeries.daily(
-                    writer.read("industry_index"),
-                    scenario.analysis().historyStart(),
-                    DefectionCalendar.day(
-                        scenario.analysis().historyStart(), scenario.analysis().horizonEnd()))
-                : Map.of());
+            scenario, DefectionCalendar.alternativeIndex(daily, marginRates.keySet()));
+    Column windowStart = lit(cal.windowStartDay());
     Dataset<Row> histories =
-        CustomerHistories.of(writer.read("orders"), merchants, cal, scenario.outage().start())
+        CustomerHistories.of(
+                writer.read("orders"), merchants, cal, scenario.outage().start(), windowStart)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // the customer summaries, computed once and kept: every later step reads them
@@ -82,10 +87,20 @@ public final class CustomerDefectionJob {
       Dataset<Row> active =
           histories.filter(
               col("last_day").geq(cal.outageDay() - scenario.defection().lookbackDays()));
-      Dataset<Row> scored = score(withConfirmed(active), models, cal);
-      List<Row> segmentSums =
-          progress.stage("defection: score customers", () -> segments(scored).collectAsList());
-      DefectionTables tables = new DefectionTables(spark, cal, models, marginRates, segmentSums);
+      Dataset<Row> scored = score(withConfirmed(active), models, cal, alternative);
+      List<Row> binned =
+          progress.stage("defection: score customers", () -> binned(scored).collectAsList());
+      Map<String, Double> cancelRates = cancelRates(active);
+      double cancelDays =
+          java.time.Duration.between(scenario.outage().start(), scenario.horizonEndExclusive())
+                  .toHours()
+              / 24.0;
+      DefectionTables tables =
+          progress.stage(
+              "defection: estimate",
+              () ->
+                  new DefectionTables(
+                      spark, cal, models, marginRates, binned, cancelRates, cancelDays));
       Dataset<Row> memberLoss = memberLoss();
       written.put("customer_defection", writer.result("customer_defection", tables.segmentTable()));
       written.put(
@@ -105,7 +120,8 @@ public final class CustomerDefectionJob {
                     spark,
                     writer.read("merchant_defection"),
                     writer.read("defection_totals"),
-                    truthByMerchant)));
+                    truthByMerchant,
+                    merchants)));
       }
     } finally {
       histories.unpersist();
@@ -135,7 +151,13 @@ public final class CustomerDefectionJob {
 
   /** What a score's model part depends on, besides the models. */
   record HistoryKey(
-      String industry, int x, int firstDay, int lastDay, int originDay, int windowEndDay) {}
+      String industry,
+      int x,
+      int firstDay,
+      int lastDay,
+      int originDay,
+      int windowStartDay,
+      int windowEndDay) {}
 
   static final int SCORE_CACHE_ENTRIES = 200_000;
 
@@ -147,6 +169,7 @@ public final class CustomerDefectionJob {
           .add("returned", DataTypes.BooleanType)
           .add("confirmed", DataTypes.BooleanType)
           .add("no_return", DataTypes.DoubleType)
+          .add("no_return_other_clock", DataTypes.DoubleType)
           .add("alive", DataTypes.DoubleType)
           .add("value", DataTypes.DoubleType)
           .add("g0", DataTypes.DoubleType)
@@ -155,7 +178,11 @@ public final class CustomerDefectionJob {
           .add("g3", DataTypes.DoubleType)
           .add("g4", DataTypes.DoubleType);
 
-  private Dataset<Row> score(Dataset<Row> active, CustomerModels models, DefectionCalendar cal) {
+  private Dataset<Row> score(
+      Dataset<Row> active,
+      CustomerModels models,
+      DefectionCalendar cal,
+      DefectionCalendar alternative) {
     var terms = scenario.defection();
     MapPartitionsFunction<Row, Row> scorer =
         rows -> {
@@ -163,6 +190,7 @@ public final class CustomerDefectionJob {
           // customers with the same history (common among one-time buyers) share a score's model
           // part: computed once per partition, the cache bounded
           Map<HistoryKey, CustomerScore.Base> cache = new HashMap<>();
+          Map<HistoryKey, Double> otherClock = new HashMap<>();
           List<Row> out = new ArrayList<>();
           while (rows.hasNext()) {
             Row r = rows.next();
@@ -176,6 +204,7 @@ public final class CustomerDefectionJob {
                     r.<Integer>getAs("first_day"),
                     r.<Integer>getAs("last_day"),
                     r.<Integer>getAs("origin_day"),
+                    r.<Integer>getAs("window_start_day"),
                     r.<Integer>getAs("window_end_day"));
             CustomerScore.Base base = cache.get(key);
             if (base == null) {
@@ -184,14 +213,33 @@ public final class CustomerDefectionJob {
                   CustomerScore.base(
                       m.purchases().model(),
                       terms,
-                      cal.gap(industry),
-                      cal.window(industry, key.windowEndDay()),
+                      cal.gap(industry, key.windowStartDay()),
+                      cal.window(industry, key.windowStartDay(), key.windowEndDay()),
                       h,
+                      m.shift(),
                       quadrature);
               if (cache.size() >= SCORE_CACHE_ENTRIES) {
                 cache.clear();
+                otherClock.clear();
               }
               cache.put(key, base);
+              double[] h2 =
+                  alternative.history(industry, x, key.firstDay(), key.lastDay(), key.originDay());
+              otherClock.put(
+                  key,
+                  Calibration.apply(
+                      m.purchases()
+                          .model()
+                          .probabilityNoPurchase(
+                              alternative.gap(industry, key.windowStartDay()),
+                              alternative.window(
+                                  industry, key.windowStartDay(), key.windowEndDay()),
+                              h2[0],
+                              h2[1],
+                              h2[2],
+                              h2[3],
+                              quadrature),
+                      m.shift()));
             }
             CustomerScore s =
                 CustomerScore.of(
@@ -207,6 +255,7 @@ public final class CustomerDefectionJob {
                     r.getAs("returned"),
                     r.getAs("confirmed"),
                     s.noReturn(),
+                    otherClock.get(key),
                     s.alive(),
                     s.value(),
                     s.gradient()[0],
@@ -220,25 +269,74 @@ public final class CustomerDefectionJob {
     return active.mapPartitions(scorer, Encoders.row(SCORED));
   }
 
-  /** Sums per merchant and segment: the only rows that reach the driver. */
-  private static Dataset<Row> segments(Dataset<Row> scored) {
-    Column one = lit(1);
+  /**
+   * Sums per merchant, segment, return, confirmation and no-return bin (returners in one bin): the
+   * only rows that reach the driver, in a fixed order.
+   */
+  private static Dataset<Row> binned(Dataset<Row> scored) {
+    Column bin =
+        when(col("returned"), lit(-1))
+            .otherwise(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .round(col("no_return").multiply(MerchantEvidence.BINS))
+                    .cast(DataTypes.IntegerType));
     return scored
-        .groupBy("merchant_id", "industry", "segment")
+        .groupBy(
+            col("merchant_id"),
+            col("industry"),
+            col("segment"),
+            col("returned"),
+            col("confirmed"),
+            bin.as("bin"))
         .agg(
-            count(one).as("active"),
-            sum(when(col("returned"), 1).otherwise(0)).cast(DataTypes.LongType).as("returned"),
-            sum(when(col("confirmed"), 1).otherwise(0)).cast(DataTypes.LongType).as("confirmed"),
+            count(lit(1)).as("customers"),
             sum("no_return").as("no_return"),
             sum(col("no_return").multiply(lit(1).minus(col("no_return")))).as("no_return_var"),
             sum("alive").as("alive"),
             sum("value").as("value"),
+            sum("no_return_other_clock").as("no_return_other_clock"),
             sum("g0").as("g0"),
             sum("g1").as("g1"),
             sum("g2").as("g2"),
             sum("g3").as("g3"),
             sum("g4").as("g4"))
-        .orderBy("merchant_id", "segment");
+        .orderBy("merchant_id", "segment", "returned", "confirmed", "bin");
+  }
+
+  /**
+   * Per industry, member cancellations per active customer and day in the look-back before the
+   * outage: the rate that would have continued without it.
+   */
+  private Map<String, Double> cancelRates(Dataset<Row> active) {
+    Map<String, Double> rates = new java.util.TreeMap<>();
+    if (!writer.exists("churn_signals")) {
+      return rates;
+    }
+    int lookback = scenario.defection().lookbackDays();
+    Map<String, Long> customers = new java.util.TreeMap<>();
+    for (Row r : active.groupBy("industry").count().collectAsList()) {
+      customers.put(r.getString(0), r.getLong(1));
+    }
+    for (Row r :
+        writer
+            .read("churn_signals")
+            .filter(col("signal").equalTo("member_cancel"))
+            .filter(col("customer_id").isNotNull())
+            .filter(col("ts").lt(lit(scenario.outage().start())))
+            .filter(col("ts").geq(lit(scenario.outage().start().minusDays(lookback))))
+            .join(writer.read("merchants").select("merchant_id", "industry"), "merchant_id")
+            .groupBy("industry")
+            .count()
+            .collectAsList()) {
+      long n = customers.getOrDefault(r.getString(0), 0L);
+      if (n > 0) {
+        rates.put(r.getString(0), (double) r.getLong(1) / n / lookback);
+      }
+    }
+    return rates;
   }
 
   private Dataset<Row> memberLoss() {

@@ -22,9 +22,13 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Per merchant and identified customer (guest orders carry no customer and are left out), from the
  * PAID orders: the pre-outage history in days (first and last purchase day, repeat purchase days x,
- * average revenue of the repeat days) and whether the customer bought in the return window. A
- * purchase "transaction" is a day with at least one PAID order, so that several orders of one visit
- * count once. These rows carry customer identifiers: they stay inside the job.
+ * average revenue of the repeat days) and whether the customer bought in its merchant's return
+ * window (from {@code windowStart}, a column of the merchants). A purchase "transaction" is a day
+ * with at least one PAID order, so that several orders of one visit count once. The same history
+ * cut at the held-out split ({@link DefectionCalendar#holdout}: x, first and last day before it,
+ * and whether the customer bought in the held-out window; empty where the customer had not bought
+ * before the split) serves the held-out check of the customer models. These rows carry customer
+ * identifiers: they stay inside the job.
  */
 final class CustomerHistories {
   private CustomerHistories() {}
@@ -33,7 +37,8 @@ final class CustomerHistories {
       Dataset<Row> orders,
       Dataset<Row> merchants,
       DefectionCalendar cal,
-      LocalDateTime outageStart) {
+      LocalDateTime outageStart,
+      Column windowStart) {
     Column day = datediff(col("local_date"), lit(cal.origin()));
     Column pre = col("created_at").lt(lit(outageStart));
     Dataset<Row> days =
@@ -54,14 +59,32 @@ final class CustomerHistories {
         when(leftDay.lt(0), lit(cal.horizonDay() + 1))
             .otherwise(least(lit(cal.horizonDay() + 1), leftDay.plus(1)));
     Column preDay = when(col("pre"), col("day"));
+    DefectionCalendar.Holdout holdout = cal.holdout();
+    int split = holdout == null ? -1 : holdout.split();
+    Column heldDay = when(col("day").lt(split), col("day"));
+    Column heldReturn =
+        holdout == null
+            ? lit(false)
+            : col("day").geq(holdout.start()).and(col("day").lt(holdout.end()));
+    Column heldEarly =
+        holdout == null
+            ? lit(false)
+            : col("day").geq(holdout.start()).and(col("day").lt(holdout.middle()));
     return days.join(
             merchants.select(
                 col("merchant_id"),
                 col("industry"),
                 windowEnd.as("window_end_day"),
+                windowStart.as("window_start_day"),
                 greatest(lit(0), datediff(col("signup_date"), lit(cal.origin()))).as("origin_day")),
             "merchant_id")
-        .groupBy("merchant_id", "customer_id", "industry", "window_end_day", "origin_day")
+        .groupBy(
+            "merchant_id",
+            "customer_id",
+            "industry",
+            "window_start_day",
+            "window_end_day",
+            "origin_day")
         .agg(
             min(preDay).as("first_day"),
             max(preDay).as("last_day"),
@@ -71,16 +94,22 @@ final class CustomerHistories {
                 .as("first_revenue"),
             max(when(
                         col("day")
-                            .geq(cal.windowStartDay())
+                            .geq(col("window_start_day"))
                             .and(col("day").lt(col("window_end_day"))),
                         lit(true))
                     .otherwise(lit(false)))
-                .as("returned"))
+                .as("returned"),
+            min(heldDay).as("held_first_day"),
+            max(heldDay).as("held_last_day"),
+            count(heldDay).as("held_purchase_days"),
+            max(when(heldReturn, lit(true)).otherwise(lit(false))).as("held_returned"),
+            max(when(heldEarly, lit(true)).otherwise(lit(false))).as("held_returned_early"))
         .filter(col("first_day").isNotNull())
         .select(
             col("merchant_id"),
             col("customer_id"),
             col("industry"),
+            col("window_start_day"),
             col("window_end_day"),
             col("purchase_days").minus(1).cast(DataTypes.IntegerType).as("x"),
             col("first_day"),
@@ -93,6 +122,11 @@ final class CustomerHistories {
                         .divide(col("purchase_days").minus(1)))
                 .otherwise(lit(0.0))
                 .as("monetary"),
-            col("returned"));
+            col("returned"),
+            col("held_purchase_days").minus(1).cast(DataTypes.IntegerType).as("held_x"),
+            col("held_first_day"),
+            col("held_last_day"),
+            col("held_returned"),
+            col("held_returned_early"));
   }
 }

@@ -41,19 +41,26 @@ record CustomerScore(double noReturn, double alive, double value, double[] gradi
       double gap,
       double window,
       double[] history,
+      double shift,
       BetaQuadrature quadrature) {
     double x = history[0];
     double tx = history[1];
     double t = history[2];
     double f = history[3];
-    double p0 = model.probabilityNoPurchase(gap, window, x, tx, t, f, quadrature);
+    double p0 =
+        Calibration.apply(model.probabilityNoPurchase(gap, window, x, tx, t, f, quadrature), shift);
     double[] log = model.toLog();
-    double[] gradient = new double[DefectionEstimate.PARAMS];
+    double[] gradient = new double[DefectionPosterior.PARAMS];
     for (int k = 0; k < log.length; k++) {
       double[] moved = log.clone();
       moved[k] += STEP;
       gradient[k] =
-          (model.withLog(moved).probabilityNoPurchase(gap, window, x, tx, t, f, quadrature) - p0)
+          (Calibration.apply(
+                      model
+                          .withLog(moved)
+                          .probabilityNoPurchase(gap, window, x, tx, t, f, quadrature),
+                      shift)
+                  - p0)
               / STEP;
     }
     double[] monthEnds = new double[terms.valueHorizonMonths()];

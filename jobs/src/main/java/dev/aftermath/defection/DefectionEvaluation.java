@@ -40,7 +40,10 @@ final class DefectionEvaluation {
           .select("merchant_id", "customer_id")
           .join(customerTruth, ColumnNames.of("merchant_id", "customer_id"))
           .groupBy("merchant_id")
-          .agg(defected, lit(null).cast(DataTypes.DoubleType).as("oracle_defected"));
+          .agg(
+              defected,
+              lit(null).cast(DataTypes.DoubleType).as("oracle_defected"),
+              lit(null).cast(DataTypes.DoubleType).as("oracle_expected_nonreturn"));
     }
     Column p0 = col("window_no_return_probability");
     Column observed = sum(when(col("returned"), 0).otherwise(1));
@@ -54,24 +57,35 @@ final class DefectionEvaluation {
             defected,
             when(wouldReturn.gt(1e-9), observed.minus(sum(p0)).divide(wouldReturn).multiply(alive))
                 .otherwise(lit(0.0))
-                .as("oracle_defected"));
+                .as("oracle_defected"),
+            sum(p0).as("oracle_expected_nonreturn"));
   }
 
   static Dataset<Row> evaluate(
       SparkSession spark,
       Dataset<Row> merchantDefection,
       Dataset<Row> totals,
-      Dataset<Row> truthByMerchant) {
+      Dataset<Row> truthByMerchant,
+      Dataset<Row> merchants) {
     List<Row> joined =
         merchantDefection
             .filter(col("defected_customers").isNotNull().and(col("active_customers").gt(0)))
             .join(truthByMerchant, ColumnNames.of("merchant_id"), "left")
+            .join(
+                merchants.select("merchant_id", "data_recovered_pct"),
+                ColumnNames.of("merchant_id"),
+                "left")
+            .orderBy(col("merchant_id"))
             .select(
                 col("defected_customers"),
                 col("defected_customers_low"),
                 col("defected_customers_high"),
                 coalesce(col("true_defected"), lit(0L)).cast(DataTypes.DoubleType),
-                col("oracle_defected"))
+                col("oracle_defected"),
+                coalesce(col("data_recovered_pct").cast(DataTypes.DoubleType), lit(100.0)),
+                col("industry"),
+                col("expected_nonreturn"),
+                col("oracle_expected_nonreturn"))
             .collectAsList();
     double estimate = 0;
     double truth = 0;
@@ -81,8 +95,19 @@ final class DefectionEvaluation {
     double[] oracle = new double[joined.size()];
     double oracleTotal = 0;
     boolean hasOracle = true;
+    double[][] byRecovery = new double[3][2];
+    java.util.Map<String, double[]> byIndustry = new java.util.TreeMap<>();
     for (int i = 0; i < joined.size(); i++) {
       Row r = joined.get(i);
+      double recovered = r.getDouble(5);
+      int band = recovered >= 100 ? 0 : recovered > 0 ? 1 : 2;
+      byRecovery[band][0] += r.getDouble(0);
+      byRecovery[band][1] += r.getDouble(3);
+      double[] ind = byIndustry.computeIfAbsent(r.getString(6), k -> new double[4]);
+      ind[0] += r.getDouble(0);
+      ind[1] += r.getDouble(3);
+      ind[2] += r.isNullAt(7) ? 0 : r.getDouble(7);
+      ind[3] += r.isNullAt(8) ? 0 : r.getDouble(8);
       est[i] = r.getDouble(0);
       tru[i] = r.getDouble(3);
       hasOracle &= !r.isNullAt(4);
@@ -107,7 +132,34 @@ final class DefectionEvaluation {
         "interval_coverage",
         (double) covered / Math.max(1, joined.size()),
         "reported (nominal 0.90)");
-    metrics.add("spearman_existing", RankCorrelation.spearman(est, tru), "at least 0.8");
+    metrics.add(
+        "spearman_existing",
+        RankCorrelation.spearman(est, tru),
+        "at least 0.9 × spearman_ceiling_known_no_return");
+    String[] bands = {"full", "partial", "none"};
+    for (int b = 0; b < 3; b++) {
+      if (byRecovery[b][1] > 0) {
+        metrics.add(
+            "total_relative_error_data_recovered_" + bands[b],
+            byRecovery[b][0] / byRecovery[b][1] - 1,
+            "merchants with " + bands[b] + " data recovery");
+      }
+    }
+    byIndustry.forEach(
+        (industry, v) -> {
+          if (v[1] > 0) {
+            metrics.add(
+                "total_relative_error_industry_" + industry,
+                v[0] / v[1] - 1,
+                "merchants of " + industry);
+          }
+          if (v[3] > 0) {
+            metrics.add(
+                "expected_nonreturn_relative_error_industry_" + industry,
+                v[2] / v[3] - 1,
+                "the customer model's expected non-return against the generator's");
+          }
+        });
     if (hasOracle && joined.size() > 1) {
       metrics.add(
           "total_relative_error_known_no_return",

@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.aftermath.spark.ColumnNames;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,79 +25,270 @@ import org.apache.spark.sql.types.StructType;
  * total, with the parameter error shared by all customers of a fitted model.
  */
 final class DefectionTables {
+  /** Fewest customers a merchant must have been expected to bring back for an estimate. */
+  static final double MIN_EXPECTED_RETURNERS = 0.01;
+
+  /** Industries with fewer merchants with active customers borrow the platform-wide prior. */
+  static final int MIN_POOLED_MERCHANTS = 10;
+
+  /**
+   * Family-wise level, over all the platform's merchants, at which cancellations beyond the
+   * pre-outage rate count as caused.
+   */
+  static final double CAUSED_LEVEL = 0.05;
+
   private final SparkSession spark;
   private final DefectionCalendar cal;
   private final CustomerModels models;
   private final Map<String, Double> marginRates;
-  private final Map<String, DefectionEstimate> byMerchant = new LinkedHashMap<>();
-  private final Map<String, String> industryOf = new LinkedHashMap<>();
+  private final Map<String, MerchantEvidence> evidence = new TreeMap<>();
+  private final Map<String, DefectionPosterior.Estimate> byMerchant = new TreeMap<>();
+  private final Map<String, Double> causedByMerchant = new TreeMap<>();
   private final List<Row> segmentRows = new ArrayList<>();
 
+  /**
+   * @param binned sums per merchant, segment, returned, confirmed and no-return bin
+   * @param cancelRates per industry, member cancellations per active customer and day before the
+   *     outage
+   * @param cancelDays days over which cancellations after the outage's start are counted
+   */
   DefectionTables(
       SparkSession spark,
       DefectionCalendar cal,
       CustomerModels models,
       Map<String, Double> marginRates,
-      List<Row> segmentSums) {
+      List<Row> binned,
+      Map<String, Double> cancelRates,
+      double cancelDays) {
     this.spark = spark;
     this.cal = cal;
     this.models = models;
     this.marginRates = marginRates;
-    Map<String, List<DefectionEstimate.Sums>> segments = new LinkedHashMap<>();
-    for (Row r : segmentSums) {
-      DefectionEstimate.Sums s =
-          new DefectionEstimate.Sums(
-              r.getLong(3),
-              r.getLong(4),
-              r.getLong(5),
-              r.getDouble(6),
-              r.getDouble(7),
-              r.getDouble(8),
-              r.getDouble(9),
-              new double[] {
-                r.getDouble(10), r.getDouble(11), r.getDouble(12), r.getDouble(13), r.getDouble(14)
-              });
-      String merchant = r.getString(0);
-      String industry = r.getString(1);
-      segments.computeIfAbsent(merchant, k -> new ArrayList<>()).add(s);
-      industryOf.put(merchant, industry);
-      DefectionEstimate e = DefectionEstimate.of(List.of(s));
-      segmentRows.add(row(merchant, industry, r.getString(2), e, true));
+    for (Row r : binned) {
+      evidence.computeIfAbsent(r.getString(0), k -> new MerchantEvidence(k, r.getString(1))).add(r);
     }
-    segments.forEach((merchant, sums) -> byMerchant.put(merchant, DefectionEstimate.of(sums)));
+    // a merchant whose customers could not have come back (it left before the window opened)
+    // gives no evidence: no estimate, rather than its prior's
+    evidence.values().removeIf(e -> e.active() - e.noReturn() < MIN_EXPECTED_RETURNERS);
+    Map<String, List<MerchantEvidence>> byIndustry = new TreeMap<>();
+    evidence
+        .values()
+        .forEach(e -> byIndustry.computeIfAbsent(e.industry, k -> new ArrayList<>()).add(e));
+    // cancellations caused by the outage: beyond what the pre-outage rate makes plausible for any
+    // merchant of its industry
+    int merchants = evidence.size();
+    for (var entry : byIndustry.entrySet()) {
+      double rate = cancelRates.getOrDefault(entry.getKey(), 0.0);
+      for (MerchantEvidence e : entry.getValue()) {
+        causedByMerchant.put(e.merchant, caused(e, rate * cancelDays, merchants));
+      }
+    }
+    Map<String, DefectionPosterior.Priors> priors = priors(byIndustry, shiftSds(byIndustry));
+    evidence.values().parallelStream()
+        .map(
+            e -> {
+              double caused = causedByMerchant.get(e.merchant);
+              return Map.entry(
+                  e.merchant, DefectionPosterior.estimate(e, priors.get(e.industry), caused));
+            })
+        .toList()
+        .forEach(
+            entry -> {
+              MerchantEvidence e = evidence.get(entry.getKey());
+              entry
+                  .getValue()
+                  .forEach(
+                      (segment, est) -> {
+                        if (segment == null) {
+                          byMerchant.put(e.merchant, est);
+                        } else {
+                          segmentRows.add(
+                              row(e.merchant, e.industry, segment, e.segments.get(segment), est));
+                        }
+                      });
+            });
   }
 
-  private double[][] covariance(String industry) {
-    return models.of(industry).purchases().logCovariance();
+  /** Cancellations of non-returners beyond the pre-outage rate's family-wise bound. */
+  static double caused(MerchantEvidence e, double ratePerCustomer, int merchants) {
+    long confirmed = e.confirmedNonReturners();
+    if (confirmed == 0) {
+      return 0;
+    }
+    double expected = ratePerCustomer * e.active();
+    if (expected <= 0) {
+      return confirmed;
+    }
+    int bound =
+        new org.hipparchus.distribution.discrete.PoissonDistribution(expected)
+            .inverseCumulativeProbability(1 - CAUSED_LEVEL / Math.max(1, merchants));
+    return Math.max(0, confirmed - bound);
   }
 
-  /** Estimate columns of one group; the segment table has no lost-value interval. */
+  /**
+   * Per industry, the standard deviation of the shared error on the log-odds of no return: the
+   * held-out check's, and the fitted parameters' (their covariance carried through the gradient of
+   * the industry's Σ P0, per unit of Σ P0 (1 − P0)), in quadrature.
+   */
+  private Map<String, Double> shiftSds(Map<String, List<MerchantEvidence>> byIndustry) {
+    Map<String, double[]> gradient = new TreeMap<>();
+    Map<String, Double> information = new TreeMap<>();
+    byIndustry.forEach(
+        (industry, list) -> {
+          String group = models.of(industry).fittedOn();
+          double[] g = gradient.computeIfAbsent(group, k -> new double[DefectionPosterior.PARAMS]);
+          for (MerchantEvidence e : list) {
+            double[] ge = e.gradient();
+            for (int k = 0; k < g.length; k++) {
+              g[k] += ge[k];
+            }
+            information.merge(group, e.noReturnVariance(), Double::sum);
+          }
+        });
+    Map<String, Double> out = new TreeMap<>();
+    for (String industry : byIndustry.keySet()) {
+      CustomerModels.Models m = models.of(industry);
+      double info = information.getOrDefault(m.fittedOn(), 0.0);
+      double param =
+          info > 0
+              ? Math.sqrt(quadratic(gradient.get(m.fittedOn()), m.purchases().logCovariance()))
+                  / info
+              : 0;
+      double check = m.shiftSd();
+      out.put(industry, Math.sqrt(check * check + param * param));
+    }
+    return out;
+  }
+
+  /**
+   * The pooled priors of each industry (small industries share the platform-wide pool), with the
+   * interval of the pool's mean and the pools refitted under the model's shared error.
+   */
+  private Map<String, DefectionPosterior.Priors> priors(
+      Map<String, List<MerchantEvidence>> byIndustry, Map<String, Double> shiftSd) {
+    Map<String, List<MerchantEvidence>> pools = new TreeMap<>();
+    byIndustry.forEach(
+        (industry, list) ->
+            pools.put(
+                list.size() >= MIN_POOLED_MERCHANTS ? industry : CustomerModels.PLATFORM,
+                new ArrayList<>()));
+    byIndustry.forEach(
+        (industry, list) ->
+            pools
+                .get(pools.containsKey(industry) ? industry : CustomerModels.PLATFORM)
+                .addAll(list));
+    Map<String, DefectionPosterior.Priors> byPool = new TreeMap<>();
+    pools.forEach(
+        (pool, list) -> {
+          // one shift per pool: its merchants' industries' largest (they share a model or not)
+          double sd = 0;
+          for (MerchantEvidence e : list) {
+            sd = Math.max(sd, shiftSd.get(e.industry));
+          }
+          PooledPrior.Pool central = PooledPrior.pool(likelihoods(list, 0));
+          double phi = dispersion(list, central.central());
+          DefectionPosterior.Prior up =
+              sd > 0 ? PooledPrior.fit(likelihoods(list, sd)) : central.central();
+          DefectionPosterior.Prior down =
+              sd > 0 ? PooledPrior.fit(likelihoods(list, -sd)) : central.central();
+          DefectionPosterior.Prior other =
+              PooledPrior.fit(
+                  list.parallelStream()
+                      .map(
+                          e ->
+                              DefectionPosterior.logLikelihood(
+                                  e, causedByMerchant.get(e.merchant), 0, true))
+                      .toList());
+          byPool.put(
+              pool,
+              new DefectionPosterior.Priors(
+                  central.central(), central.low(), central.high(), up, down, other, sd, phi));
+        });
+    Map<String, DefectionPosterior.Priors> out = new TreeMap<>();
+    byIndustry.forEach(
+        (industry, list) ->
+            out.put(
+                industry,
+                byPool.get(pools.containsKey(industry) ? industry : CustomerModels.PLATFORM)));
+    poolOf.clear();
+    byIndustry.forEach(
+        (industry, list) ->
+            poolOf.put(industry, pools.containsKey(industry) ? industry : CustomerModels.PLATFORM));
+    return out;
+  }
+
+  /**
+   * How much more the pool's merchants' non-return varies than if each customer returned
+   * independently at its merchant's estimated share (Pearson's dispersion, at least 1): merchants
+   * differ in more than their customers' histories (their own demand, their own shop).
+   */
+  private double dispersion(List<MerchantEvidence> list, DefectionPosterior.Prior prior) {
+    double squares = 0;
+    double variance = 0;
+    for (MerchantEvidence e : list) {
+      double[] c = DefectionPosterior.nonReturnCheck(e, prior, causedByMerchant.get(e.merchant));
+      squares += (c[2] - c[0]) * (c[2] - c[0]);
+      variance += c[1];
+    }
+    return variance > 0 ? Math.max(1, squares / variance) : 1;
+  }
+
+  /** The pool each industry's prior comes from. */
+  private final Map<String, String> poolOf = new TreeMap<>();
+
+  private List<double[]> likelihoods(List<MerchantEvidence> list, double shift) {
+    return list.parallelStream()
+        .map(e -> DefectionPosterior.logLikelihood(e, causedByMerchant.get(e.merchant), shift))
+        .toList();
+  }
+
+  /** Estimate columns of one segment (no lost-value interval) or merchant. */
   private Row row(
-      String merchant, String industry, String segment, DefectionEstimate e, boolean seg) {
-    double[][] cov = covariance(industry);
-    double sdD =
-        Math.sqrt(DefectionEstimate.variance(e.defectedVariance(), e.defectedGradient(), cov));
-    double sdV =
-        Math.sqrt(DefectionEstimate.variance(e.lostValueVariance(), e.lostValueGradient(), cov));
+      String merchant,
+      String industry,
+      String segment,
+      MerchantEvidence.Segment sums,
+      DefectionPosterior.Estimate e) {
+    return estimateRow(merchant, industry, segment, sums == null ? null : List.of(sums), e);
+  }
+
+  private Row estimateRow(
+      String merchant,
+      String industry,
+      String segment,
+      List<MerchantEvidence.Segment> parts,
+      DefectionPosterior.Estimate e) {
+    boolean seg = segment != null;
+    long active = 0;
+    long returned = 0;
+    long confirmed = 0;
+    double expected = 0;
+    for (MerchantEvidence.Segment s : parts) {
+      active += s.active;
+      returned += s.returned;
+      confirmed += s.confirmed;
+      expected += s.noReturn;
+    }
     double rate = marginRates.get(industry);
+    double perDefected = e.defected() > 0 ? e.lostValue() / e.defected() : 0;
     List<Object> v = new ArrayList<>();
     v.add(merchant);
     v.add(industry);
     if (seg) {
       v.add(segment);
     }
-    v.add(e.active());
-    v.add(e.returned());
-    v.add(round(e.expectedNonReturn()));
-    v.add(e.active() - e.returned());
+    v.add(active);
+    v.add(returned);
+    v.add(round(expected));
+    v.add(active - returned);
     v.add(round(e.defected()));
-    v.add(round(e.defected() - DefectionEstimate.Z90 * sdD));
-    v.add(round(e.defected() + DefectionEstimate.Z90 * sdD));
-    v.add(e.confirmed());
+    v.add(round(e.low()));
+    v.add(round(e.high()));
+    v.add(confirmed);
     v.add(round(e.lostValue()));
     if (!seg) {
-      v.add(round(e.lostValue() - DefectionEstimate.Z90 * sdV));
-      v.add(round(e.lostValue() + DefectionEstimate.Z90 * sdV));
+      v.add(round(e.low() * perDefected));
+      v.add(round(e.high() * perDefected));
     }
     v.add(round(e.lostValue() * rate));
     return RowFactory.create(v.toArray());
@@ -151,7 +341,10 @@ final class DefectionTables {
   Dataset<Row> merchantTable(Dataset<Row> merchants, Dataset<Row> memberLoss) {
     List<Row> rows = new ArrayList<>();
     byMerchant.forEach(
-        (merchant, e) -> rows.add(row(merchant, industryOf.get(merchant), null, e, false)));
+        (merchant, e) -> {
+          MerchantEvidence ev = evidence.get(merchant);
+          rows.add(estimateRow(merchant, ev.industry, null, List.copyOf(ev.segments.values()), e));
+        });
     Dataset<Row> estimates = spark.createDataFrame(rows, MERCHANT_ESTIMATES);
     Column leftDay = datediff(col("left_platform_at"), lit(cal.origin()));
     Column noWindow =
@@ -250,11 +443,12 @@ final class DefectionTables {
     Totals platform = new Totals();
     byMerchant.forEach(
         (merchant, e) -> {
-          String industry = industryOf.get(merchant);
-          String model = models.of(industry).fittedOn();
-          double rate = marginRates.get(industry);
-          byIndustry.computeIfAbsent(industry, k -> new Totals()).add(e, model, rate);
-          platform.add(e, model, rate);
+          MerchantEvidence ev = evidence.get(merchant);
+          String model = models.of(ev.industry).fittedOn();
+          String pool = poolOf.get(ev.industry);
+          double rate = marginRates.get(ev.industry);
+          byIndustry.computeIfAbsent(ev.industry, k -> new Totals()).add(ev, e, model, pool, rate);
+          platform.add(ev, e, model, pool, rate);
         });
     List<Row> rows = new ArrayList<>();
     double[] allMembers = new double[2];
@@ -280,7 +474,11 @@ final class DefectionTables {
     return spark.createDataFrame(rows, TOTALS).coalesce(1);
   }
 
-  /** Sums of merchant estimates, with parameter gradients kept per fitted model. */
+  /**
+   * Sums of merchant estimates. Their independent variances add up; the systematic part (the
+   * model's shared error) adds up signed within each fitted model before it is squared, so an error
+   * in an industry's model moves all its merchants together.
+   */
   private static final class Totals {
     long active;
     long observed;
@@ -291,36 +489,45 @@ final class DefectionTables {
     double value;
     double valueVar;
     double margin;
-    final Map<String, double[][]> gradients = new TreeMap<>();
+    final Map<String, double[]> systematic = new TreeMap<>();
 
-    void add(DefectionEstimate e, String model, double rate) {
+    void add(
+        MerchantEvidence ev,
+        DefectionPosterior.Estimate e,
+        String model,
+        String pool,
+        double rate) {
       margin += e.lostValue() * rate;
-      active += e.active();
-      observed += e.active() - e.returned();
-      confirmed += e.confirmed();
-      expected += e.expectedNonReturn();
+      active += ev.active();
+      observed += ev.active() - ev.returned();
+      confirmed += ev.segments.values().stream().mapToLong(s -> s.confirmed).sum();
+      expected += ev.noReturn();
       defected += e.defected();
-      defectedVar += e.defectedVariance();
+      defectedVar += e.independentVariance();
       value += e.lostValue();
-      valueVar += e.lostValueVariance();
-      double[][] g = gradients.computeIfAbsent(model, k -> new double[2][DefectionEstimate.PARAMS]);
-      for (int k = 0; k < DefectionEstimate.PARAMS; k++) {
-        g[0][k] += e.defectedGradient()[k];
-        g[1][k] += e.lostValueGradient()[k];
-      }
+      valueVar += e.lostValueIndependentVariance();
+      double[] s = systematic.computeIfAbsent("model " + model, k -> new double[2]);
+      s[0] += e.systematic();
+      s[1] += e.lostValueSystematic();
+      double[] p = systematic.computeIfAbsent("pool " + pool, k -> new double[2]);
+      p[0] += e.pooled();
+      p[1] += e.lostValuePooled();
+      double[] c = systematic.computeIfAbsent("clock " + ev.industry, k -> new double[2]);
+      c[0] += e.clock();
+      c[1] += e.lostValueClock();
     }
 
     Row row(
         String scope, String industry, long merchants, double[] members, CustomerModels models) {
       double vd = defectedVar;
       double vv = valueVar;
-      for (var g : gradients.entrySet()) {
-        double[][] cov = models.fitted(g.getKey()).purchases().logCovariance();
-        vd += DefectionEstimate.quadratic(g.getValue()[0], cov);
-        vv += DefectionEstimate.quadratic(g.getValue()[1], cov);
+      for (double[] s : systematic.values()) {
+        vd += s[0] * s[0];
+        vv += s[1] * s[1];
       }
       double sd = Math.sqrt(vd);
       double sv = Math.sqrt(vv);
+      // the interval of a count that lives on [0, observed non-return]
       return RowFactory.create(
           scope,
           industry,
@@ -329,16 +536,30 @@ final class DefectionTables {
           observed,
           round(expected),
           round(defected),
-          round(defected - DefectionEstimate.Z90 * sd),
-          round(defected + DefectionEstimate.Z90 * sd),
+          round(Math.max(0, defected - DefectionPosterior.Z90 * sd)),
+          round(Math.min(observed, defected + DefectionPosterior.Z90 * sd)),
           confirmed,
           round(value),
-          round(value - DefectionEstimate.Z90 * sv),
-          round(value + DefectionEstimate.Z90 * sv),
+          round(Math.max(0, value - DefectionPosterior.Z90 * sv)),
+          round(value + DefectionPosterior.Z90 * sv),
           round(margin),
           round(members[0]),
           round(members[1]));
     }
+  }
+
+  static double quadratic(double[] g, double[][] covariance) {
+    if (covariance == null) {
+      return 0;
+    }
+    double q = 0;
+    int n = Math.min(g.length, covariance.length);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        q += g[i] * covariance[i][j] * g[j];
+      }
+    }
+    return q;
   }
 
   static double round(double v) {
