@@ -1,0 +1,178 @@
+package dev.aftermath.realdata;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * An incident case made from a real purchase log: the CDNOW customers (Fader, Hardie & Lee 2005;
+ * one acquisition cohort of early 1997, followed to mid-1998, no control series), split by a hash
+ * of their identifier into pseudo-merchants, with an outage injected at a chosen time that makes a
+ * known share of the customers active before it defect (all their later orders removed). The data
+ * stay in ../shared/data/cdnow; tests using this are skipped where it is absent.
+ */
+public final class CdnowCase {
+  static final Path MASTER = Path.of("..", "..", "shared", "data", "cdnow", "CDNOW_master.txt");
+  static final LocalDate HISTORY_START = LocalDate.of(1997, 1, 1);
+  static final LocalDate HORIZON_END = LocalDate.of(1998, 6, 30);
+
+  /** One purchase of the log. */
+  record Purchase(String customer, LocalDate day, double amount) {}
+
+  /** The case written, and how many active customers the outage removed, per merchant. */
+  public record Made(Path dir, Map<String, Integer> removedByMerchant, int active) {
+    public int removed() {
+      return removedByMerchant.values().stream().mapToInt(Integer::intValue).sum();
+    }
+  }
+
+  private CdnowCase() {}
+
+  /**
+   * Runs ingestion and the defection stage on a written case into {@code out/} beside it; returns
+   * the platform row of {@code defection_totals}.
+   */
+  public static org.apache.spark.sql.Row defection(
+      org.apache.spark.sql.SparkSession spark, Made made) {
+    String casePath = made.dir().toString();
+    java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    dev.aftermath.ingest.CaseLayout layout =
+        dev.aftermath.ingest.CaseLayout.inspect(
+            casePath, new org.apache.hadoop.conf.Configuration());
+    Path out = made.dir().resolve("out");
+    new dev.aftermath.pipeline.Pipeline(
+            spark, layout, new dev.aftermath.io.OutputLayout(out.toString()), 5, quiet)
+        .run(
+            casePath,
+            List.of(
+                dev.aftermath.pipeline.Stages.INGESTION, dev.aftermath.pipeline.Stages.DEFECTION));
+    return spark
+        .read()
+        .parquet(out.resolve("tables/defection_totals").toString())
+        .filter(org.apache.spark.sql.functions.col("scope").equalTo("platform"))
+        .first();
+  }
+
+  /** The log, or the test skipped where it is absent. */
+  public static List<Purchase> log() throws IOException {
+    Assumptions.assumeTrue(
+        Files.isRegularFile(MASTER), "CDNOW log not found at " + MASTER.toAbsolutePath());
+    List<Purchase> out = new ArrayList<>();
+    DateTimeFormatter f = DateTimeFormatter.BASIC_ISO_DATE;
+    for (String line : Files.readAllLines(MASTER, StandardCharsets.UTF_8)) {
+      String[] p = line.trim().split("\\s+");
+      if (p.length < 4 || !Character.isDigit(p[0].charAt(0))) {
+        continue;
+      }
+      double amount = Double.parseDouble(p[3]);
+      if (amount > 0) {
+        out.add(new Purchase(p[0], LocalDate.parse(p[1], f), amount));
+      }
+    }
+    return out;
+  }
+
+  static String merchant(String customer, int merchants) {
+    return String.format("m%02d", Math.floorMod(customer.hashCode() * 0x9E3779B1, merchants));
+  }
+
+  /**
+   * Writes the case: {@code merchants} pseudo-merchants, an outage of {@code outageHours} from
+   * {@code outage}, and of the customers with a purchase in the 90 days before it, a share {@code
+   * removeShare} (drawn with {@code seed}) who never buy again.
+   */
+  public static Made write(
+      Path dir,
+      List<Purchase> log,
+      LocalDateTime outage,
+      int outageHours,
+      int merchants,
+      double removeShare,
+      long seed,
+      Map<String, String> defectionTerms)
+      throws IOException {
+    Files.createDirectories(dir);
+    LocalDate start = outage.toLocalDate();
+    TreeSet<String> active = new TreeSet<>();
+    for (Purchase p : log) {
+      if (!p.day().isBefore(start.minusDays(90)) && p.day().isBefore(start)) {
+        active.add(p.customer());
+      }
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    TreeSet<String> removed = new TreeSet<>();
+    for (String c : active) {
+      if (random.nextDouble() < removeShare) {
+        removed.add(c);
+      }
+    }
+    Map<String, Integer> byMerchant = new TreeMap<>();
+    removed.forEach(c -> byMerchant.merge(merchant(c, merchants), 1, Integer::sum));
+    try (Writer w = Files.newBufferedWriter(dir.resolve("orders.csv"))) {
+      w.write("order_id,merchant_id,customer_id,created_at,amount,tax,status\n");
+      int i = 0;
+      for (Purchase p : log) {
+        i++;
+        LocalDateTime at = p.day().atTime(12, 0);
+        if (removed.contains(p.customer()) && !at.isBefore(outage)) {
+          continue;
+        }
+        w.write(
+            String.format(
+                "o%d,%s,%s,%s,%.2f,0,PAID%n",
+                i, merchant(p.customer(), merchants), p.customer(), at, p.amount()));
+      }
+    }
+    try (Writer w = Files.newBufferedWriter(dir.resolve("merchants.csv"))) {
+      w.write(
+          "merchant_id,name,industry,signup_date,monthly_fee,ad_eligible,data_recovered_pct,"
+              + "left_platform_at\n");
+      for (int m = 0; m < merchants; m++) {
+        w.write(String.format("m%02d,shop %d,music,%s,100,true,100,%n", m, m, HISTORY_START));
+      }
+    }
+    StringBuilder terms = new StringBuilder();
+    defectionTerms.forEach(
+        (k, v) -> terms.append("  ").append(k).append(": ").append(v).append('\n'));
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
+        "name: cdnow\n"
+            + "timezone: UTC\n"
+            + "currency: USD\n"
+            + "outage:\n"
+            + "  start: "
+            + outage
+            + "\n  end: "
+            + outage.plusHours(outageHours)
+            + "\nanalysis:\n"
+            + "  history_start: "
+            + HISTORY_START
+            + "\n  horizon_end: "
+            + HORIZON_END
+            + "\n"
+            + (terms.length() > 0 ? "defection:\n" + terms : "")
+            + "schemes:\n"
+            + "  cash:\n"
+            + "    baseline_start: "
+            + outage.minusDays(6)
+            + "\n    baseline_end: "
+            + outage
+            + "\n    duration_hours: "
+            + outageHours
+            + "\n    margin_rates: {default: 0.2}\n"
+            + "  traffic: {impressions: 50000, cpm: 6.0, extension_months: 2}\n");
+    return new Made(dir, byMerchant, active.size());
+  }
+}
