@@ -18,12 +18,12 @@ public record PurchaseModelFit(
 
   /** Fits the published BG/NBD to the histories (x, t_x, T) with weights w. */
   public static PurchaseModelFit bgnbd(double[] x, double[] tx, double[] t, double[] w) {
-    return fit(BgNbd::fromLog, 4, x, tx, t, null, w);
+    return named("bgnbd", x, tx, t, null, w, STOP_RADIUS);
   }
 
   /** Fits the Pareto/NBD. */
   public static PurchaseModelFit paretonbd(double[] x, double[] tx, double[] t, double[] w) {
-    return fit(ParetoNbd::fromLog, 4, x, tx, t, null, w);
+    return named("paretonbd", x, tx, t, null, w, STOP_RADIUS);
   }
 
   /**
@@ -32,7 +32,7 @@ public record PurchaseModelFit(
    */
   public static PurchaseModelFit paretonbdTruncated(
       double[] x, double[] tx, double[] t, double[] f, double[] w) {
-    return fit(LeftTruncatedParetoNbd::fromLog, 5, x, tx, t, f, w);
+    return named("paretonbd-truncated", x, tx, t, f, w, STOP_RADIUS);
   }
 
   /**
@@ -70,25 +70,25 @@ public record PurchaseModelFit(
    */
   public static PurchaseModelFit quick(
       String name, double[] x, double[] tx, double[] t, double[] f, double[] w) {
-    return switch (name) {
-      case "bgnbd" -> fit(BgNbd::fromLog, 4, x, tx, t, null, w, null, 0.5, QUICK_STOP_RADIUS);
-      case "paretonbd" ->
-          fit(ParetoNbd::fromLog, 4, x, tx, t, null, w, null, 0.5, QUICK_STOP_RADIUS);
-      case "paretonbd-truncated" ->
-          fit(LeftTruncatedParetoNbd::fromLog, 5, x, tx, t, f, w, null, 0.5, QUICK_STOP_RADIUS);
-      default -> throw new IllegalArgumentException("unknown purchase model " + name);
-    };
+    return named(name, x, tx, t, f, w, QUICK_STOP_RADIUS);
   }
 
-  private static PurchaseModelFit fit(
-      Function<double[], PurchaseModel> fromLog,
-      int parameters,
-      double[] x,
-      double[] tx,
-      double[] t,
-      double[] f,
-      double[] w) {
-    return fit(fromLog, parameters, x, tx, t, f, w, null, 0.5, STOP_RADIUS);
+  /** The named model ({@code bgnbd}, {@code paretonbd}, {@code paretonbd-truncated}) fitted. */
+  public static PurchaseModelFit named(
+      String name, double[] x, double[] tx, double[] t, double[] f, double[] w) {
+    return named(name, x, tx, t, f, w, STOP_RADIUS);
+  }
+
+  /** The named model fitted from the default start, stopping at {@code stopRadius}. */
+  private static PurchaseModelFit named(
+      String name, double[] x, double[] tx, double[] t, double[] f, double[] w, double stopRadius) {
+    return switch (name) {
+      case "bgnbd" -> fit(BgNbd::fromLog, 4, x, tx, t, null, w, null, 0.5, stopRadius);
+      case "paretonbd" -> fit(ParetoNbd::fromLog, 4, x, tx, t, null, w, null, 0.5, stopRadius);
+      case "paretonbd-truncated" ->
+          fit(LeftTruncatedParetoNbd::fromLog, 5, x, tx, t, f, w, null, 0.5, stopRadius);
+      default -> throw new IllegalArgumentException("unknown purchase model " + name);
+    };
   }
 
   /**

@@ -74,13 +74,18 @@ final class CustomerModels implements Serializable {
 
     /** The chosen model's held-out check, or null. */
     HeldOutCheck chosenCheck() {
-      for (HeldOutCheck c : checks) {
-        if (c.model().equals(purchases().model().name())) {
-          return c;
-        }
-      }
-      return null;
+      return checkOf(checks, purchases().model().name());
     }
+  }
+
+  /** The held-out check of the named model among {@code checks}, or null. */
+  static HeldOutCheck checkOf(List<HeldOutCheck> checks, String model) {
+    for (HeldOutCheck c : checks) {
+      if (c.model().equals(model)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /**
@@ -502,22 +507,13 @@ final class CustomerModels implements Serializable {
       return List.of(used);
     }
     // BG/NBD for reference: its held-out fit where there is one (it is not used)
-    for (HeldOutCheck c : checks) {
-      if (c.model().equals("bgnbd")) {
-        return List.of(used);
-      }
-    }
-    return List.of(used, fitOne(rows, "bgnbd"));
+    return checkOf(checks, "bgnbd") != null ? List.of(used) : List.of(used, fitOne(rows, "bgnbd"));
   }
 
   /** The named model fitted on the full histories, from its held-out fit where there is one. */
   private static PurchaseModelFit fit(List<double[]> rows, String name, List<HeldOutCheck> checks) {
-    for (HeldOutCheck c : checks) {
-      if (c.model().equals(name)) {
-        return refit(rows, c.fit());
-      }
-    }
-    return fitOne(rows, name);
+    HeldOutCheck c = checkOf(checks, name);
+    return c != null ? refit(rows, c.fit()) : fitOne(rows, name);
   }
 
   /** Fits the family of {@code from} to rows {x, t_x, T, f, weight}, starting from it. */
@@ -539,26 +535,8 @@ final class CustomerModels implements Serializable {
 
   /** Fits the named candidate to rows {x, t_x, T, f, weight}. */
   private static PurchaseModelFit fitOne(List<double[]> rows, String name) {
-    int n = rows.size();
-    double[] x = new double[n];
-    double[] tx = new double[n];
-    double[] t = new double[n];
-    double[] f = new double[n];
-    double[] w = new double[n];
-    for (int i = 0; i < n; i++) {
-      double[] r = rows.get(i);
-      x[i] = r[0];
-      tx[i] = r[1];
-      t[i] = r[2];
-      f[i] = r[3];
-      w[i] = r[4];
-    }
-    return switch (name) {
-      case "paretonbd-truncated" -> PurchaseModelFit.paretonbdTruncated(x, tx, t, f, w);
-      case "paretonbd" -> PurchaseModelFit.paretonbd(x, tx, t, w);
-      case "bgnbd" -> PurchaseModelFit.bgnbd(x, tx, t, w);
-      default -> throw new IllegalArgumentException("unknown purchase model " + name);
-    };
+    double[][] c = columns(rows);
+    return PurchaseModelFit.named(name, c[0], c[1], c[2], c[3], c[4]);
   }
 
   private static GammaGammaFit fitSpend(List<double[]> rows) {
@@ -638,12 +616,7 @@ final class CustomerModels implements Serializable {
             full = p;
           }
         }
-        HeldOutCheck check = null;
-        for (HeldOutCheck c : m.checks()) {
-          if (c.model().equals(name)) {
-            check = c;
-          }
-        }
+        HeldOutCheck check = checkOf(m.checks(), name);
         if (full == null && check == null) {
           continue;
         }

@@ -185,20 +185,13 @@ final class DefectionTables {
           for (MerchantEvidence e : list) {
             sd = Math.max(sd, shiftSd.get(e.industry));
           }
-          PooledPrior.Pool central = PooledPrior.pool(likelihoods(list, 0));
+          PooledPrior.Pool central = PooledPrior.pool(likelihoods(list, 0, false));
           double phi = dispersion(list, central.central());
           DefectionPosterior.Prior up =
-              sd > 0 ? PooledPrior.fit(likelihoods(list, sd)) : central.central();
+              sd > 0 ? PooledPrior.fit(likelihoods(list, sd, false)) : central.central();
           DefectionPosterior.Prior down =
-              sd > 0 ? PooledPrior.fit(likelihoods(list, -sd)) : central.central();
-          DefectionPosterior.Prior other =
-              PooledPrior.fit(
-                  list.parallelStream()
-                      .map(
-                          e ->
-                              DefectionPosterior.logLikelihood(
-                                  e, causedByMerchant.get(e.merchant), 0, true))
-                      .toList());
+              sd > 0 ? PooledPrior.fit(likelihoods(list, -sd, false)) : central.central();
+          DefectionPosterior.Prior other = PooledPrior.fit(likelihoods(list, 0, true));
           byPool.put(
               pool,
               new DefectionPosterior.Priors(
@@ -236,9 +229,13 @@ final class DefectionTables {
   /** The pool each industry's prior comes from. */
   private final Map<String, String> poolOf = new TreeMap<>();
 
-  private List<double[]> likelihoods(List<MerchantEvidence> list, double shift) {
+  private List<double[]> likelihoods(
+      List<MerchantEvidence> list, double shift, boolean otherClock) {
     return list.parallelStream()
-        .map(e -> DefectionPosterior.logLikelihood(e, causedByMerchant.get(e.merchant), shift))
+        .map(
+            e ->
+                DefectionPosterior.logLikelihood(
+                    e, causedByMerchant.get(e.merchant), shift, otherClock))
         .toList();
   }
 

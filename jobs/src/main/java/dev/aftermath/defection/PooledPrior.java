@@ -32,12 +32,11 @@ final class PooledPrior {
   /** The pooled prior and the ends of its mean's interval. */
   static Pool pool(List<double[]> logLikelihoods) {
     double[][] scaled = scaled(logLikelihoods);
-    DefectionPosterior.Prior best = fit(scaled);
+    // the interval is taken at the best Beta prior's concentration, also where no defection wins
+    DefectionPosterior.Prior beta = bestBeta(scaled);
+    DefectionPosterior.Prior best = better(scaled, beta);
     double top = marginal(scaled, best.mass());
-    double kappa = best.concentration();
-    if (Double.isInfinite(kappa)) {
-      kappa = bestBeta(scaled).concentration();
-    }
+    double kappa = beta.concentration();
     double threshold = top - DROP_90;
     final double k = kappa;
     java.util.function.DoubleUnaryOperator at =
@@ -99,8 +98,12 @@ final class PooledPrior {
 
   /** No defection, or the best Beta prior, whichever has the larger marginal likelihood. */
   private static DefectionPosterior.Prior fit(double[][] scaled) {
+    return better(scaled, bestBeta(scaled));
+  }
+
+  /** {@code beta}, or no defection where that has the larger marginal likelihood. */
+  private static DefectionPosterior.Prior better(double[][] scaled, DefectionPosterior.Prior beta) {
     DefectionPosterior.Prior none = DefectionPosterior.Prior.none();
-    DefectionPosterior.Prior beta = bestBeta(scaled);
     return marginal(scaled, beta.mass()) > marginal(scaled, none.mass()) ? beta : none;
   }
 
