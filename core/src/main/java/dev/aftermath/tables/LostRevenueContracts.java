@@ -69,7 +69,18 @@ final class LostRevenueContracts {
               id(
                   "estimate_quality",
                   "`ok`, `short_history`, `no_control_series`, `left_platform`, `new_merchant`"
-                      + " (METHODS.md, \"Flags and fallbacks\")")));
+                      + " (METHODS.md, \"Flags and fallbacks\")"),
+              of(
+                  "direct_lost_revenue",
+                  DOUBLE,
+                  CURRENCY,
+                  "the loss from the merchant's own forecast alone, before its loss rate is pooled"
+                      + " with similar merchants' (METHODS.md, \"Pooling loss rates\")"),
+              of(
+                  "pooling_weight",
+                  DOUBLE,
+                  SHARE,
+                  "weight of the merchant's own loss rate in the pooled one (1: not pooled)")));
 
   static List<OutputColumn> totalsHead() {
     return List.of(
@@ -183,6 +194,52 @@ final class LostRevenueContracts {
                   "centre_from",
                   "`industry_aggregate`: the industry's own total revenue; `platform`: the"
                       + " platform's median")));
+
+  static final OutputTable BACKTEST =
+      new OutputTable(
+          "backtest",
+          IMPACT,
+          "one row for the platform, one per industry and one per merchant",
+          "The method fitted on the history up to 28 days before the outage and predicting those 28"
+              + " days, when nothing happened (METHODS.md, \"Backtest\"). Empty when the history"
+              + " is too short for it.",
+          ALWAYS,
+          true,
+          List.of(
+              id("scope", "`platform`, `industry` or `merchant`"),
+              id("merchant_id", "empty except on merchant rows"),
+              id("industry", "empty on the platform row"),
+              of("merchants", LONG, COUNT, "merchants in the row's scope"),
+              of(
+                  "predicted_revenue",
+                  DOUBLE,
+                  CURRENCY,
+                  "net revenue the method predicted for the held-out days"),
+              of("actual_revenue", DOUBLE, CURRENCY, "net revenue made on those days"),
+              of("error", DOUBLE, CURRENCY, "actual − predicted"),
+              of(
+                  "predicted_low",
+                  DOUBLE,
+                  CURRENCY,
+                  "lower bound of the prediction's 90% interval (never below 0)"),
+              of("predicted_high", DOUBLE, CURRENCY, "upper bound of the 90% interval"),
+              of("covered", BOOLEAN, NONE, "whether the interval held the actual revenue"),
+              of(
+                  "abs_pct_error",
+                  DOUBLE,
+                  SHARE,
+                  "|error| ÷ actual revenue; empty where actual revenue is 0"),
+              of(
+                  "median_abs_pct_error",
+                  DOUBLE,
+                  SHARE,
+                  "platform and industry rows: the median of their merchants' abs_pct_error"),
+              of(
+                  "coverage",
+                  DOUBLE,
+                  SHARE,
+                  "platform and industry rows: the share of their merchants whose interval held"
+                      + " the actual")));
 
   static List<OutputColumn> evaluation() {
     return List.of(

@@ -22,6 +22,7 @@ import static dev.aftermath.tables.IngestedInputContracts.ORDERS;
 import static dev.aftermath.tables.IngestedInputContracts.SHARE_PRICES;
 import static dev.aftermath.tables.IngestionRecordContracts.DUPLICATES;
 import static dev.aftermath.tables.IngestionRecordContracts.QUARANTINE;
+import static dev.aftermath.tables.LostRevenueContracts.BACKTEST;
 import static dev.aftermath.tables.LostRevenueContracts.BASELINE_COMPARISON;
 import static dev.aftermath.tables.LostRevenueContracts.IMPACT_EVALUATION;
 import static dev.aftermath.tables.LostRevenueContracts.IMPACT_PRIORS;
@@ -70,6 +71,7 @@ public final class OutputTables {
           MERCHANT_DAY_COUNTERFACTUAL,
           BASELINE_COMPARISON,
           IMPACT_PRIORS,
+          BACKTEST,
           IMPACT_EVALUATION,
           MERCHANT_DEFECTION,
           CUSTOMER_DEFECTION,

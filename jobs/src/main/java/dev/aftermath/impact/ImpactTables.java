@@ -58,7 +58,65 @@ final class ImpactTables {
     this.table = table;
   }
 
-  Dataset<Row> merchantLoss(Dataset<Row> estimates, SharedError error) {
+  /**
+   * The direct estimates of the merchants whose loss rate is pooled (existing merchants with a
+   * forecast from their own history), with the variance of their rate from their own draws.
+   */
+  static LossRatePooling pooling(
+      Dataset<Row> estimates, Dataset<Row> merchants, ForecastError forecast) {
+    StructType schema =
+        new StructType()
+            .add("merchant_id", DataTypes.StringType)
+            .add("industry", DataTypes.StringType)
+            .add("quality", DataTypes.StringType)
+            .add("recovered", DataTypes.DoubleType)
+            .add("counterfactual", DataTypes.DoubleType)
+            .add("actual", DataTypes.DoubleType)
+            .add("variance", DataTypes.DoubleType);
+    List<LossRatePooling.Direct> direct = new ArrayList<>();
+    for (Row r :
+        estimates
+            .filter(col("existing").and(col("estimate_quality").notEqual("new_merchant")))
+            .join(
+                merchants.select(
+                    col("merchant_id"),
+                    col("data_recovered_pct").cast(DataTypes.DoubleType).as("recovered")),
+                ColumnNames.of("merchant_id"),
+                "left")
+            .map(
+                (MapFunction<Row, Row>)
+                    r -> {
+                      double actual =
+                          r.<Double>getAs("actual_outage") + r.<Double>getAs("actual_after");
+                      List<Double> d = r.getList(r.fieldIndex("draws"));
+                      double[] draws = d.stream().mapToDouble(Double::doubleValue).toArray();
+                      Double recovered = r.getAs("recovered");
+                      return RowFactory.create(
+                          r.<String>getAs("merchant_id"),
+                          r.<String>getAs("industry"),
+                          r.<String>getAs("estimate_quality"),
+                          recovered == null ? Double.NaN : recovered,
+                          r.<Double>getAs("counterfactual_outage")
+                              + r.<Double>getAs("counterfactual_after"),
+                          actual,
+                          LossRatePooling.variance(actual, draws));
+                    },
+                Encoders.row(schema))
+            .collectAsList()) {
+      direct.add(
+          new LossRatePooling.Direct(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.getDouble(3),
+              r.getDouble(4),
+              r.getDouble(5),
+              r.getDouble(6)));
+    }
+    return LossRatePooling.fit(direct, forecast);
+  }
+
+  Dataset<Row> merchantLoss(Dataset<Row> estimates, LossRatePooling pooling, SharedError error) {
     Map<String, Double> rates = new HashMap<>();
     for (Row r : estimates.select("industry").distinct().collectAsList()) {
       rates.put(r.getString(0), scenario.cash().marginRate(r.getString(0)).orElseThrow());
@@ -75,67 +133,98 @@ final class ImpactTables {
             .add("lost_margin_low", DataTypes.DoubleType)
             .add("lost_margin_high", DataTypes.DoubleType)
             .add("naive_lost_revenue", DataTypes.DoubleType)
-            .add("estimate_quality", DataTypes.StringType);
+            .add("estimate_quality", DataTypes.StringType)
+            .add("direct_lost_revenue", DataTypes.DoubleType)
+            .add("pooling_weight", DataTypes.DoubleType);
     return estimates
         .map(
             (MapFunction<Row, Row>)
                 r -> {
+                  String id = r.getString(0);
                   String industry = r.getString(1);
                   double cfO = r.getDouble(4);
                   double cfA = r.getDouble(5);
                   double actual = r.getDouble(6) + r.getDouble(7);
-                  double[] draws = error.apply(industry, r.<Double>getList(9));
-                  double[] lost = new double[draws.length];
-                  for (int k = 0; k < draws.length; k++) {
-                    lost[k] = draws[k] - actual;
+                  double direct = cfO + cfA - actual;
+                  double[] own = r.<Double>getList(9).stream().mapToDouble(x -> x).toArray();
+                  double[] f = error.factors(industry);
+                  LossRatePooling.Pooled pooled = pooling.of(id);
+                  double point;
+                  double weight;
+                  double[] lost = new double[own.length];
+                  if (pooled == null) {
+                    point = direct;
+                    weight = 1;
+                    for (int k = 0; k < lost.length; k++) {
+                      lost[k] = own[k] * f[k] - actual;
+                    }
+                  } else {
+                    // a counterfactual is not negative: the loss is at least −actual
+                    point = Math.max(-actual, pooled.rate() * (cfO + cfA));
+                    weight = pooled.weight();
+                    lost = pooledDraws(id, pooled, own, f, actual);
                   }
+                  double scale = cfO + cfA > 0 ? (actual + point) / (cfO + cfA) : 1;
                   double rate = rates.get(industry);
-                  double point = cfO + cfA - actual;
                   double[] interval = Quantiles.around(point, lost);
-                  double low = interval[0];
-                  double high = interval[1];
+                  double low = Math.min(point, Math.max(-actual, interval[0]));
+                  double high = Math.max(point, interval[1]);
                   return RowFactory.create(
-                      r.getString(0),
+                      id,
                       industry,
                       r.getBoolean(2),
-                      round(cfO + cfA),
+                      round(actual + point),
                       round(actual),
                       round(point),
                       round(low),
                       round(high),
-                      round(cfO - r.getDouble(6)),
-                      round(cfA - r.getDouble(7)),
+                      round(cfO * scale - r.getDouble(6)),
+                      round(cfA * scale - r.getDouble(7)),
                       rate,
                       round(point * rate),
                       round(low * rate),
                       round(high * rate),
                       round(r.getDouble(8) - actual),
-                      r.getString(3));
+                      r.getString(3),
+                      round(direct),
+                      weight);
                 },
             Encoders.row(schema))
         .orderBy("merchant_id");
   }
 
+  /**
+   * Draws of a pooled merchant's loss: its rate from N(pooled rate, MSE) moved by the industry's
+   * shared error, times its own counterfactual draw; never below −actual (a counterfactual is not
+   * negative).
+   */
+  static double[] pooledDraws(
+      String id, LossRatePooling.Pooled pooled, double[] own, double[] shared, double actual) {
+    org.apache.commons.rng.UniformRandomProvider rng =
+        org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(
+            new long[] {LostRevenueJob.SEED, id.hashCode() * 0x632BE59BD9B4E019L});
+    org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian gauss =
+        org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng);
+    double sd = Math.sqrt(Math.max(pooled.mse(), 0));
+    double[] out = new double[own.length];
+    for (int k = 0; k < out.length; k++) {
+      double rate = pooled.rate() + sd * gauss.sample();
+      rate = Math.min(1, 1 - (1 - rate) / shared[k]);
+      out[k] = Math.max(-actual, rate * own[k] * shared[k]);
+    }
+    return out;
+  }
+
   Dataset<Row> totals(Dataset<Row> estimates, SharedError error) {
-    // Σ over merchants per industry and draw, on the executors; the rest is small
+    // Σ over merchants per industry and draw, on the executors; the rest is small. The points are
+    // the merchants' rows as written (pooled), the spread that of their summed draws
     Map<String, double[]> drawSums = new TreeMap<>();
     Map<String, double[]> points = new TreeMap<>();
     for (Row r :
         estimates
-            .select(
-                col("industry"),
-                col("draws"),
-                col("counterfactual_outage"),
-                col("counterfactual_after"),
-                col("actual_outage"),
-                col("actual_after"))
+            .select(col("industry"), col("draws"))
             .groupBy("industry")
             .agg(
-                org.apache.spark.sql.functions.count(lit(1)).as("n"),
-                sum("counterfactual_outage").as("cfo"),
-                sum("counterfactual_after").as("cfa"),
-                sum("actual_outage").as("ao"),
-                sum("actual_after").as("aa"),
                 org.apache
                     .spark
                     .sql
@@ -147,13 +236,24 @@ final class ImpactTables {
                             org.apache.spark.sql.functions.zip_with(acc, x, (a, b) -> a.plus(b)))
                     .as("draws"))
             .collectAsList()) {
-      String industry = r.getString(0);
+      drawSums.put(r.getString(0), error.apply(r.getString(0), r.<Double>getList(1)));
+    }
+    for (Row r :
+        table
+            .apply("merchant_loss")
+            .groupBy("industry")
+            .agg(
+                org.apache.spark.sql.functions.count(lit(1)).as("n"),
+                sum("counterfactual_revenue"),
+                sum("actual_revenue"),
+                sum("lost_revenue_outage"),
+                sum("lost_revenue_after"))
+            .collectAsList()) {
       points.put(
-          industry,
+          r.getString(0),
           new double[] {
             r.getLong(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5)
           });
-      drawSums.put(industry, error.apply(industry, r.<Double>getList(6)));
     }
     StructType schema =
         doubles(
@@ -168,11 +268,12 @@ final class ImpactTables {
     List<Row> rows = new ArrayList<>();
     double[] platformDraws = new double[LostRevenueJob.DRAWS];
     double[] platformMarginDraws = new double[LostRevenueJob.DRAWS];
-    double[] platform = new double[6];
+    double[] platform = new double[7];
     for (String industry : points.keySet()) {
       double[] p = points.get(industry);
       double rate = scenario.cash().marginRate(industry).orElseThrow();
-      double actual = p[3] + p[4];
+      double actual = p[2];
+      double point = p[3] + p[4];
       double[] lost = new double[LostRevenueJob.DRAWS];
       double[] margin = new double[LostRevenueJob.DRAWS];
       for (int k = 0; k < LostRevenueJob.DRAWS; k++) {
@@ -181,26 +282,27 @@ final class ImpactTables {
         platformDraws[k] += lost[k];
         platformMarginDraws[k] += margin[k];
       }
-      double point = p[1] + p[2] - actual;
       rows.add(
           total(
               "industry",
               industry,
               (long) p[0],
-              p[1] + p[2],
+              p[1],
               actual,
               point,
               lost,
-              p[1] - p[3],
-              p[2] - p[4],
+              p[3],
+              p[4],
               point * rate,
-              margin));
+              margin,
+              actual * rate));
       platform[0] += p[0];
-      platform[1] += p[1] + p[2];
+      platform[1] += p[1];
       platform[2] += actual;
-      platform[3] += p[1] - p[3];
-      platform[4] += p[2] - p[4];
+      platform[3] += p[3];
+      platform[4] += p[4];
       platform[5] += point * rate;
+      platform[6] += actual * rate;
     }
     rows.add(
         0,
@@ -215,7 +317,8 @@ final class ImpactTables {
             platform[3],
             platform[4],
             platform[5],
-            platformMarginDraws));
+            platformMarginDraws,
+            platform[6]));
     return spark.createDataFrame(rows, schema);
   }
 
@@ -230,9 +333,13 @@ final class ImpactTables {
       double outage,
       double after,
       double margin,
-      double[] marginDraws) {
+      double[] marginDraws,
+      double actualMargin) {
     double[] lostInterval = Quantiles.around(lost, lostDraws);
     double[] marginInterval = Quantiles.around(margin, marginDraws);
+    // a counterfactual is not negative: no loss below −actual (margin: −actual × margin rate)
+    lostInterval[0] = Math.max(-actual, lostInterval[0]);
+    marginInterval[0] = Math.max(-actualMargin, marginInterval[0]);
     return RowFactory.create(
         scope,
         industry,
@@ -287,9 +394,23 @@ final class ImpactTables {
     LocalDate origin = settings.origin();
     int outageDay = settings.outageDay();
     int endDay = settings.endDay();
+    // the pooled counterfactual scales the merchant's path from the outage on
+    Dataset<Row> scaled =
+        estimates
+            .join(
+                table.apply("merchant_loss").select("merchant_id", "counterfactual_revenue"),
+                ColumnNames.of("merchant_id"))
+            .withColumn(
+                "scale",
+                when(
+                        col("counterfactual_outage").plus(col("counterfactual_after")).gt(0),
+                        col("counterfactual_revenue")
+                            .divide(col("counterfactual_outage").plus(col("counterfactual_after"))))
+                    .otherwise(1.0));
     Dataset<Row> path =
-        estimates.select(
+        scaled.select(
             col("merchant_id"),
+            col("scale"),
             org.apache
                 .spark
                 .sql
@@ -323,7 +444,10 @@ final class ImpactTables {
                     .spark
                     .sql
                     .functions
-                    .round(col("counterfactual_revenue"), 2)
+                    .round(
+                        col("counterfactual_revenue")
+                            .multiply(when(col("day").geq(outageDay), col("scale")).otherwise(1.0)),
+                        2)
                     .as("counterfactual_revenue"));
     return Sorted.by(joined, "merchant_id", "date");
   }

@@ -77,7 +77,8 @@ public final class LostRevenueJob {
     Map<String, Long> written = new LinkedHashMap<>();
     Dataset<Row> merchants = table("merchants");
     scenario.cash().marginRates(MerchantIndustries.of(merchants));
-    ImpactSettings settings = progress.stage("lost revenue: settings", () -> settings(merchants));
+    ImpactSettings settings =
+        progress.stage("lost revenue: settings", () -> settings(scenario, merchants));
     ImpactSettings pooled =
         progress.stage(
             "lost revenue: pooled priors",
@@ -98,12 +99,30 @@ public final class LostRevenueJob {
       Map<String, Double> shared =
           progress.stage("lost revenue: shared error", () -> sharedError(estimates));
       SharedError error = new SharedError(shared, settings.draws(), settings.seed());
+      Optional<Scenario> held = Backtest.scenario(scenario);
+      Backtest.Result backtest =
+          progress.stage(
+              "lost revenue: backtest",
+              () ->
+                  held.isPresent()
+                      ? backtest(held.get(), merchants, pooled.priors())
+                      : new Backtest.Result(
+                          spark.createDataFrame(List.of(), Backtest.SCHEMA),
+                          ForecastError.UNMEASURED,
+                          1));
+      written.put("backtest", writer.result("backtest", backtest.table()));
       progress.stage(
           "lost revenue: merchant_loss",
           () -> {
             written.put(
                 "merchant_loss",
-                writer.result("merchant_loss", tables.merchantLoss(estimates, error)));
+                writer.result(
+                    "merchant_loss",
+                    tables.merchantLoss(
+                        estimates,
+                        ImpactTables.pooling(estimates, merchants, backtest.forecastError())
+                            .widened(backtest.widthFactor()),
+                        error)));
           });
       progress.stage(
           "lost revenue: totals",
@@ -136,12 +155,33 @@ public final class LostRevenueJob {
     return written;
   }
 
+  /**
+   * The method (settings, fit, shared error) on the backtest's scenario, and its comparison with
+   * what happened in the held-out weeks. The pooled priors are the real run's: learnt from the
+   * industries' pre-outage history, they are part of the method's set-up, not of a merchant's fit.
+   */
+  private Backtest.Result backtest(
+      Scenario held, Dataset<Row> merchants, Map<String, double[]> priors) {
+    ImpactSettings settings = settings(held, merchants);
+    ImpactSettings pooled = settings.withPriors(priors);
+    Dataset<Row> estimates = estimate(pooled, merchants).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      SharedError error =
+          new SharedError(sharedError(estimates), settings.draws(), settings.seed());
+      Backtest.Result result = Backtest.of(spark, estimates, error);
+      return result.withWidthFactor(
+          ImpactTables.pooling(estimates, merchants, result.forecastError()).widthForCoverage());
+    } finally {
+      estimates.unpersist();
+    }
+  }
+
   private Dataset<Row> table(String name) {
     return writer.read(name);
   }
 
   /** Calendar, control series and hour shares shared by all merchant models. */
-  ImpactSettings settings(Dataset<Row> merchants) {
+  ImpactSettings settings(Scenario scenario, Dataset<Row> merchants) {
     LocalDate origin = scenario.analysis().historyStart();
     int outageDay = day(origin, scenario.outage().start().toLocalDate());
     int endDay = day(origin, scenario.outage().end().toLocalDate());
@@ -181,7 +221,7 @@ public final class LostRevenueJob {
         horizonDay,
         control,
         hourShares,
-        levelDrift(merchants, outageDay, origin, control),
+        levelDrift(merchants, outageDay, origin, control, to),
         FIT_DAYS,
         DRAWS,
         SEED,
@@ -264,8 +304,11 @@ public final class LostRevenueJob {
    * outage.
    */
   private Map<String, Double> levelDrift(
-      Dataset<Row> merchants, int outageDay, LocalDate origin, Map<String, double[]> control) {
-    LocalDate to = scenario.outage().start().toLocalDate();
+      Dataset<Row> merchants,
+      int outageDay,
+      LocalDate origin,
+      Map<String, double[]> control,
+      LocalDate to) {
     Map<String, double[]> weekly = new TreeMap<>();
     int weeks = Math.max(1, outageDay / 7);
     Dataset<Row> byDay =
@@ -327,8 +370,8 @@ public final class LostRevenueJob {
   /** One estimate row per merchant, fitted inside the Spark task that holds its days. */
   Dataset<Row> estimate(ImpactSettings settings, Dataset<Row> merchants) {
     LocalDate origin = settings.origin();
-    LocalDate first = scenario.outage().start().toLocalDate();
-    LocalDate last = scenario.outage().end().toLocalDate();
+    LocalDate first = origin.plusDays(settings.outageDay());
+    LocalDate last = origin.plusDays(settings.endDay());
     Dataset<Row> hourly =
         table("merchant_hour")
             .groupBy("merchant_id")
@@ -346,6 +389,11 @@ public final class LostRevenueJob {
     Dataset<Row> days =
         table("merchant_day")
             .filter(col("on_platform"))
+            // a merchant with no day in the examined span has nothing to estimate
+            .filter(
+                col("date")
+                    .geq(lit(origin))
+                    .and(col("date").leq(lit(origin.plusDays(settings.horizonDay())))))
             .select(
                 col("merchant_id"),
                 col("date"),

@@ -106,6 +106,7 @@ public final class Stages {
           List.of("industry_index"),
           List.of(
               "impact_priors",
+              "backtest",
               "merchant_loss",
               "impact_totals",
               "baseline_comparison",

@@ -148,4 +148,46 @@ class LostRevenueJobTest extends SparkTestBase {
             .count();
     assertThat((double) containing / existing.count()).isGreaterThanOrEqualTo(0.85);
   }
+
+  @Test
+  void intervalEndsArePossibleValues() {
+    for (Row r : table("out", "merchant_impact").collectAsList()) {
+      double actual = r.getDouble(r.fieldIndex("actual_revenue"));
+      assertThat(r.getDouble(r.fieldIndex("lost_revenue_low")))
+          .isGreaterThanOrEqualTo(-actual - 0.01);
+      assertThat(r.getDouble(r.fieldIndex("counterfactual_revenue"))).isGreaterThanOrEqualTo(0);
+    }
+    for (Row r : table("out", "impact_totals").collectAsList()) {
+      assertThat(r.getDouble(r.fieldIndex("lost_revenue_low")))
+          .isGreaterThanOrEqualTo(-r.getDouble(r.fieldIndex("actual_revenue")) - 0.01);
+    }
+  }
+
+  @Test
+  void theBacktestPredictsTheHeldOutWeeksAndSaysHowOftenItsIntervalsHeld() {
+    Dataset<Row> backtest = table("out", "backtest");
+    Row platform = backtest.filter(col("scope").equalTo("platform")).first();
+    long merchants = backtest.filter(col("scope").equalTo("merchant")).count();
+    assertThat(platform.getLong(platform.fieldIndex("merchants"))).isEqualTo(merchants);
+    assertThat(merchants).isGreaterThan(300);
+    double predicted = platform.getDouble(platform.fieldIndex("predicted_revenue"));
+    double actual = platform.getDouble(platform.fieldIndex("actual_revenue"));
+    assertThat(predicted / actual - 1).isBetween(-0.3, 0.3);
+    assertThat(platform.getDouble(platform.fieldIndex("coverage"))).isBetween(0.6, 1.0);
+    long covered = backtest.filter(col("scope").equalTo("merchant").and(col("covered"))).count();
+    assertThat(platform.getDouble(platform.fieldIndex("coverage")))
+        .isCloseTo((double) covered / merchants, within(1e-9));
+  }
+
+  @Test
+  void pooledLossesKeepTheIndustryTotalsOfTheDirectOnes() {
+    Map<String, Double> direct =
+        table("out", "merchant_loss")
+            .groupBy("industry")
+            .agg(sum("direct_lost_revenue"), sum("lost_revenue"))
+            .collectAsList()
+            .stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r.getDouble(1) - r.getDouble(2)));
+    direct.values().forEach(d -> assertThat(Math.abs(d)).isLessThan(50.0));
+  }
 }
