@@ -17,8 +17,9 @@ import org.apache.commons.rng.simple.RandomSource;
  * with the index's actual values there. Uncertainty: coefficients drawn from N(β̂, Σ̂) and daily
  * outcome noise with the fitted dispersion. Without a control series the trend and index terms are
  * dropped and the level is fitted on the last 28 days. New merchants and those with under 14 days
- * of history: the level of their own first four weeks after the restore, scaled by the control
- * series where there is one.
+ * of history: their level after the restore (all their days for a new merchant, the first four
+ * weeks for an existing one), carried along their peers' ramp-up curve by age ({@link RampUp}) and
+ * scaled by the control series where there is one.
  */
 public final class CounterfactualModel {
   static final int MIN_HISTORY_DAYS = 14;
@@ -321,19 +322,27 @@ public final class CounterfactualModel {
   private record Level(double[] path, double[] dailyRatios, double mean, double dispersion) {}
 
   private Level levelAfterRestore(MerchantSeries m, double[] control) {
+    double[] ramp = s.rampUp().getOrDefault(m.industry(), s.rampUp().get(RampUp.PLATFORM));
     List<Double> ratios = new ArrayList<>();
-    for (int d = s.endDay() + 1; d <= Math.min(m.lastDay(), s.endDay() + NEW_LEVEL_DAYS); d++) {
+    double growth = 0;
+    int last = m.isNew() ? m.lastDay() : Math.min(m.lastDay(), s.endDay() + NEW_LEVEL_DAYS);
+    for (int d = s.endDay() + 1; d <= last; d++) {
       if (!Double.isNaN(m.revenue()[d])) {
         ratios.add(m.revenue()[d] / (control == null ? 1 : control[d]));
+        growth += RampUp.at(ramp, d - m.firstDay());
       }
     }
     double mean = ratios.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    // the level at the ages measured, on the peers' curve: the level at age a is then mean × g(a)
+    // ÷ (mean g over the ages measured)
+    double atMeasured = ratios.isEmpty() ? 1 : growth / ratios.size();
     double var =
         ratios.stream().mapToDouble(r -> (r - mean) * (r - mean)).sum()
             / Math.max(1, ratios.size() - 1);
     double[] path = new double[s.horizonDay() + 1];
     for (int d = 0; d <= s.horizonDay(); d++) {
-      path[d] = mean * (control == null ? 1 : control[Math.min(d, control.length - 1)]);
+      double grown = atMeasured > 0 ? RampUp.at(ramp, d - m.firstDay()) / atMeasured : 1;
+      path[d] = mean * grown * (control == null ? 1 : control[Math.min(d, control.length - 1)]);
     }
     double dispersion = mean > 0 ? var / mean : 0;
     return new Level(

@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * @param levelDrift per industry, how far the peers' weekly revenue level (relative to the control
  *     series where there is one) moves from one week to the next: the sd of the log change, the
  *     random-walk step used where a merchant's own history cannot carry the forecast
+ * @param rampUp per industry (and {@link RampUp#PLATFORM}), sales by age on the platform relative
+ *     to the first four weeks ({@link RampUp})
  * @param priors per industry, the pooled priors of the trend and control coefficients (empty: the
  *     defaults of {@link CounterfactualModel})
  */
@@ -37,7 +39,8 @@ public record ImpactSettings(
     int fitDays,
     int draws,
     long seed,
-    Map<String, double[]> priors)
+    Map<String, double[]> priors,
+    Map<String, double[]> rampUp)
     implements Serializable {
 
   /** The same settings with per-industry priors {trend mean, sd, control coefficient mean, sd}. */
@@ -67,7 +70,8 @@ public record ImpactSettings(
         fitDays,
         newDraws,
         seed,
-        newPriors);
+        newPriors,
+        rampUp);
   }
 
   /** Share of the industry's daily demand from {@code hour} on. */

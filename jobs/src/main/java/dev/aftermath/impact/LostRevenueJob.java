@@ -225,7 +225,19 @@ public final class LostRevenueJob {
         FIT_DAYS,
         DRAWS,
         SEED,
-        Map.of());
+        Map.of(),
+        RampUp.learn(
+            table("merchant_day")
+                .filter(col("on_platform").and(col("date").lt(lit(to))))
+                .join(merchants.select("merchant_id", "industry", "signup_date"), "merchant_id")
+                .select(
+                    col("merchant_id"),
+                    col("industry"),
+                    col("signup_date"),
+                    col("date"),
+                    col("net_revenue").as("revenue")),
+            origin,
+            control));
   }
 
   /**
