@@ -6,6 +6,7 @@ import dev.aftermath.generate.DemoCaseGenerator;
 import dev.aftermath.ingest.CaseLayout;
 import dev.aftermath.io.OutputLayout;
 import dev.aftermath.pipeline.Pipeline;
+import dev.aftermath.pipeline.Stages;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.scenario.ScenarioLoader;
 import dev.aftermath.spark.Progress;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
@@ -25,10 +27,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One small generated case (400 merchants, seed 2020) run through the whole pipeline twice: as is
- * ({@code out/}) and as a placebo with the outage moved to 2020-01-05 19:00 ({@code placebo/}).
- * Made once per build (or per test JVM) and shared by the stage tests that judge estimates against
- * its truth ({@code truth/}).
+ * One small generated case (400 merchants, seed 2020) run through the whole pipeline ({@code out/})
+ * with the placebo in the same run ({@code run --with-placebo}): lost revenue and defection with
+ * the outage moved to 2020-01-05 19:00 ({@code out/placebo/}, read as run {@code placebo}). Made
+ * once per build (or per test JVM) and shared by the stage tests that judge estimates against its
+ * truth ({@code truth/}).
  */
 public final class GeneratedRuns {
   public static final String PLACEBO_AT = "2020-01-05T19:00:00";
@@ -45,7 +48,8 @@ public final class GeneratedRuns {
     if (dir == null) {
       throw new IllegalStateException("call GeneratedRuns.dir first");
     }
-    return spark.read().parquet(dir.resolve(run).resolve("tables").resolve(name).toString());
+    Path root = "placebo".equals(run) ? dir.resolve("out").resolve("placebo") : dir.resolve(run);
+    return spark.read().parquet(root.resolve("tables").resolve(name).toString());
   }
 
   public static synchronized Path dir(SparkSession spark) throws Exception {
@@ -73,12 +77,11 @@ public final class GeneratedRuns {
     }
     String casePath = d.resolve("case").toString();
     CaseLayout layout = CaseLayout.inspect(casePath, new Configuration());
+    // the placebo runs in the same run (run --with-placebo): its tables go to out/placebo/
+    List<dev.aftermath.stage.Stage> stages = new java.util.ArrayList<>(Stages.analysis());
+    stages.add(Stages.placebo(LocalDateTime.parse(PLACEBO_AT)));
     new Pipeline(spark, layout, new OutputLayout(d.resolve("out").toString()), 5, quiet)
-        .run(casePath);
-    CaseLayout placebo =
-        layout.withScenario(layout.scenario().placebo(LocalDateTime.parse(PLACEBO_AT)));
-    new Pipeline(spark, placebo, new OutputLayout(d.resolve("placebo").toString()), 5, quiet)
-        .run(casePath);
+        .run(casePath, stages);
     Files.writeString(d.resolve(COMPLETE), "");
     dir = d;
     return dir;

@@ -4,6 +4,7 @@ import dev.aftermath.generate.DemoCase;
 import dev.aftermath.ingest.CaseLayout;
 import dev.aftermath.io.OutputLayout;
 import dev.aftermath.pipeline.Pipeline;
+import dev.aftermath.pipeline.Stages;
 import dev.aftermath.spark.SparkSessions;
 import dev.aftermath.stage.Stage;
 import dev.aftermath.stage.StagePlan;
@@ -39,12 +40,20 @@ public final class RunCommand implements Callable<Integer> {
               + " the real outage. The estimated loss should be indistinguishable from zero.")
   java.time.LocalDateTime placeboAt;
 
+  @Option(
+      names = "--with-placebo",
+      description =
+          "Also run the placebo in the same run (lost revenue and defection with the outage moved"
+              + " 49 days earlier) and write its totals with intervals as table placebo_totals;"
+              + " the placebo's own tables go to OUT/placebo/.")
+  boolean withPlacebo;
+
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     // the stages must fit together: checked before Spark starts
-    List<Stage> stages = RunStages.all();
+    List<Stage> stages = withPlacebo ? RunStages.withPlacebo() : RunStages.all();
     StagePlan.check(stages);
     SparkSession spark = null;
     try {
@@ -64,6 +73,18 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
           throw new picocli.CommandLine.ParameterException(
               spec.commandLine(), "--placebo-at: " + e.getMessage());
+        }
+      }
+      if (withPlacebo) {
+        if (placeboAt != null) {
+          throw new picocli.CommandLine.ParameterException(
+              spec.commandLine(), "--with-placebo: this run is already a placebo (--placebo-at)");
+        }
+        try {
+          layout.scenario().placebo(Stages.defaultPlaceboStart(layout.scenario()));
+        } catch (IllegalArgumentException e) {
+          throw new picocli.CommandLine.ParameterException(
+              spec.commandLine(), "--with-placebo: " + e.getMessage());
         }
       }
       if (spark == null) {

@@ -9,6 +9,14 @@ import java.util.List;
 public final class RunStages {
   private RunStages() {}
 
+  /** The analysis stages, the placebo in the same run, then the report stage. */
+  public static List<Stage> withPlacebo() {
+    List<Stage> all = new ArrayList<>(Stages.analysis());
+    all.add(Stages.placebo(null));
+    all.add(new ReportStage());
+    return List.copyOf(all);
+  }
+
   /** The analysis stages of the jobs, then the report stage. */
   public static List<Stage> all() {
     List<Stage> all = new ArrayList<>(Stages.analysis());

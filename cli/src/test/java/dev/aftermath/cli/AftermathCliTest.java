@@ -81,6 +81,34 @@ class AftermathCliTest {
   }
 
   @Test
+  void aPlaceboInTheRunNeedsARealRunAndHistoryBeforeItExitsTwoOtherwise() throws Exception {
+    CaseFixture c =
+        new CaseFixture(tmp.resolve("case"))
+            .file("merchants.csv", CaseFixture.MERCHANTS)
+            .file("orders.csv", CaseFixture.GOOD_ORDERS);
+    Path outDir = tmp.resolve("out");
+    assertThat(
+            run(
+                "run",
+                "--case",
+                c.path(),
+                "--out",
+                outDir.toString(),
+                "--with-placebo",
+                "--placebo-at",
+                "2020-01-05T19:00:00"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--with-placebo: this run is already a placebo");
+    c.scenario(
+        dev.aftermath.generate.DemoCase.bundledScenario()
+            .replace("history_start: 2019-11-01", "history_start: 2020-01-20"));
+    assertThat(run("run", "--case", c.path(), "--out", outDir.toString(), "--with-placebo"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--with-placebo: placebo outage at");
+    assertThat(outDir.resolve("run-summary.json")).doesNotExist();
+  }
+
+  @Test
   void runWritesEveryTableAndTheSummary() throws Exception {
     CaseFixture c =
         new CaseFixture(tmp.resolve("case"))

@@ -36,6 +36,7 @@ final class ContractTerms {
 
   static final String ALWAYS = "";
   static final String GENERATED_ONLY = "generated cases only";
+  static final String WITH_PLACEBO = "runs with `--with-placebo` only";
 
   static final String INGESTED = "Ingested inputs";
   static final String INGESTION = "Ingestion records";

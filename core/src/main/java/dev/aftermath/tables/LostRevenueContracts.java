@@ -241,6 +241,28 @@ final class LostRevenueContracts {
                   "platform and industry rows: the share of their merchants whose interval held"
                       + " the actual")));
 
+  static final OutputTable PLACEBO_TOTALS =
+      new OutputTable(
+          "placebo_totals",
+          IMPACT,
+          "one row per measure for the platform and per industry",
+          "The lost-revenue and defection totals of the placebo run in the same run: the outage"
+              + " moved to a time when nothing happened (by default 49 days earlier), the horizon"
+              + " cut to the day before the real outage. Its own tables are under `placebo/`.",
+          ContractTerms.WITH_PLACEBO,
+          true,
+          List.of(
+              id(
+                  "measure",
+                  "`lost_revenue` (impact_totals) or `defected_customers` (defection_totals)"),
+              id("scope", "`platform` or `industry`"),
+              id("industry", "empty for the platform row"),
+              of("estimate", DOUBLE, NONE, "the placebo's total (currency or customers)"),
+              of("low", DOUBLE, NONE, "lower bound of its 90% interval"),
+              of("high", DOUBLE, NONE, "upper bound of its 90% interval"),
+              of("contains_zero", BOOLEAN, NONE, "whether the interval contains 0, as it should"),
+              id("placebo_at", "the placebo outage's start, scenario-local time")));
+
   static List<OutputColumn> evaluation() {
     return List.of(
         id("metric", "what is measured"),

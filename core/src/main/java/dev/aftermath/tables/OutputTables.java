@@ -29,6 +29,7 @@ import static dev.aftermath.tables.LostRevenueContracts.IMPACT_PRIORS;
 import static dev.aftermath.tables.LostRevenueContracts.IMPACT_TOTALS;
 import static dev.aftermath.tables.LostRevenueContracts.MERCHANT_DAY_COUNTERFACTUAL;
 import static dev.aftermath.tables.LostRevenueContracts.MERCHANT_LOSS;
+import static dev.aftermath.tables.LostRevenueContracts.PLACEBO_TOTALS;
 import static dev.aftermath.tables.MerchantImpactContract.MERCHANT_IMPACT;
 import static dev.aftermath.tables.PayoutSchemeContracts.FUND_ALLOCATION;
 import static dev.aftermath.tables.PayoutSchemeContracts.MERCHANT_PAYOUT;
@@ -72,6 +73,7 @@ public final class OutputTables {
           BASELINE_COMPARISON,
           IMPACT_PRIORS,
           BACKTEST,
+          PLACEBO_TOTALS,
           IMPACT_EVALUATION,
           MERCHANT_DEFECTION,
           CUSTOMER_DEFECTION,

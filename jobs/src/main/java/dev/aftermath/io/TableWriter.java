@@ -30,6 +30,7 @@ public final class TableWriter {
   private final FileSystem fs;
   private final Scope scope;
   private final boolean contracted;
+  private final OutputLayout inputs;
 
   /** What one stage may touch: the tables it declares (null: anything). */
   private record Scope(String stage, Set<String> readable, Set<String> writable) {}
@@ -57,14 +58,32 @@ public final class TableWriter {
       throw new UncheckedIOException("Cannot open output folder " + out.root(), e);
     }
     this.scope = null;
+    this.inputs = null;
   }
 
-  private TableWriter(TableWriter base, Scope scope) {
+  private TableWriter(TableWriter base, Scope scope, OutputLayout inputs) {
     this.spark = base.spark;
     this.out = base.out;
     this.fs = base.fs;
     this.scope = scope;
     this.contracted = base.contracted;
+    this.inputs = inputs;
+  }
+
+  /**
+   * This writer, reading every table it has not written itself from {@code from}: a second analysis
+   * of the same case (a placebo) shares the first one's ingested tables instead of ingesting them
+   * again.
+   */
+  public TableWriter readingInputsFrom(OutputLayout from) {
+    return new TableWriter(this, scope, from);
+  }
+
+  private org.apache.hadoop.fs.Path located(String name) throws IOException {
+    if (inputs != null && !fs.exists(out.table(name))) {
+      return inputs.table(name);
+    }
+    return out.table(name);
   }
 
   /**
@@ -77,7 +96,7 @@ public final class TableWriter {
     Set<String> readable = new HashSet<>(reads);
     readable.addAll(readsIfPresent);
     readable.addAll(writes);
-    return new TableWriter(this, new Scope(stage, readable, Set.copyOf(writes)));
+    return new TableWriter(this, new Scope(stage, readable, Set.copyOf(writes)), inputs);
   }
 
   private void checkRead(String name) {
@@ -103,7 +122,7 @@ public final class TableWriter {
   public boolean exists(String name) {
     checkRead(name);
     try {
-      return fs.exists(out.table(name));
+      return fs.exists(located(name));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot look for table " + out.table(name), e);
     }
@@ -112,7 +131,11 @@ public final class TableWriter {
   /** The written table {@code name}. */
   public Dataset<Row> read(String name) {
     checkRead(name);
-    return spark.read().parquet(out.table(name).toString());
+    try {
+      return spark.read().parquet(located(name).toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot look for table " + out.table(name), e);
+    }
   }
 
   /**

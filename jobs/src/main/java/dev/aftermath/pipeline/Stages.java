@@ -159,6 +159,26 @@ public final class Stages {
           List.of("company_impact", "event_study", "share_path"),
           c -> new CompanyImpactJob(c).run());
 
+  /**
+   * The placebo in the same run ({@code run --with-placebo}): lost revenue and defection again with
+   * the outage moved to {@code at} (null: {@link PlaceboRun#DEFAULT_DAYS_EARLIER} days earlier),
+   * written as {@code placebo_totals}.
+   */
+  public static Stage placebo(java.time.LocalDateTime at) {
+    return new JobStage(
+        "placebo",
+        List.of("merchants", "orders", "merchant_day", "merchant_hour"),
+        List.of("industry_index", "churn_signals", "members"),
+        List.of("placebo_totals"),
+        c -> PlaceboRun.run(c, at != null ? at : PlaceboRun.defaultStart(c.scenario())));
+  }
+
+  /** The default start of {@link #placebo}'s outage for {@code scenario}. */
+  public static java.time.LocalDateTime defaultPlaceboStart(
+      dev.aftermath.scenario.Scenario scenario) {
+    return PlaceboRun.defaultStart(scenario);
+  }
+
   /** What {@code validate} runs. */
   public static List<Stage> validation() {
     return List.of(INGESTION, CASE_NOTES);

@@ -141,7 +141,7 @@ class LostRevenueJobTest extends SparkTestBase {
         .isBetween(
             platform.getDouble(platform.fieldIndex("lost_revenue_low")),
             platform.getDouble(platform.fieldIndex("lost_revenue_high")));
-    Dataset<Row> existing = table("placebo", "merchant_impact").filter(col("existing"));
+    Dataset<Row> existing = table("placebo", "merchant_loss").filter(col("existing"));
     long containing =
         existing
             .filter(col("lost_revenue_low").leq(0).and(col("lost_revenue_high").geq(0)))
@@ -189,5 +189,22 @@ class LostRevenueJobTest extends SparkTestBase {
             .stream()
             .collect(Collectors.toMap(r -> r.getString(0), r -> r.getDouble(1) - r.getDouble(2)));
     direct.values().forEach(d -> assertThat(Math.abs(d)).isLessThan(50.0));
+  }
+
+  @Test
+  void theRunCarriesItsPlaceboTotalsWithIntervalsThatContainZero() {
+    Dataset<Row> totals = table("out", "placebo_totals");
+    Row loss =
+        totals
+            .filter(col("measure").equalTo("lost_revenue").and(col("scope").equalTo("platform")))
+            .first();
+    Row placebo =
+        table("placebo", "impact_totals").filter(col("scope").equalTo("platform")).first();
+    assertThat(loss.getDouble(loss.fieldIndex("estimate")))
+        .isEqualTo(placebo.getDouble(placebo.fieldIndex("lost_revenue")));
+    assertThat(loss.getBoolean(loss.fieldIndex("contains_zero"))).isTrue();
+    assertThat(loss.getString(loss.fieldIndex("placebo_at"))).isEqualTo("2020-01-05T19:00");
+    assertThat(totals.filter(col("measure").equalTo("defected_customers")).count())
+        .isEqualTo(table("placebo", "defection_totals").count());
   }
 }

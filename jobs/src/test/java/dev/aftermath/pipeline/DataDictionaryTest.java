@@ -25,13 +25,15 @@ class DataDictionaryTest extends SparkTestBase {
 
   @Test
   void everyTableOfARunKeepsItsContract() throws Exception {
-    for (String run : List.of("out", "placebo")) {
+    // the placebo in the same run writes only its lost-revenue and defection tables
+    for (String run : List.of("out", "out/placebo")) {
+      boolean whole = run.equals("out");
       Path tables = GeneratedRuns.dir(spark).resolve(run).resolve("tables");
       List<String> names = new ArrayList<>();
       try (Stream<Path> all = Files.list(tables)) {
         all.filter(Files::isDirectory).map(p -> p.getFileName().toString()).forEach(names::add);
       }
-      assertThat(names).as("tables of run " + run).hasSizeGreaterThan(30);
+      assertThat(names).as("tables of run " + run).hasSizeGreaterThan(whole ? 30 : 8);
 
       List<String> problems = new ArrayList<>();
       for (String table : names) {
@@ -44,7 +46,7 @@ class DataDictionaryTest extends SparkTestBase {
         spec.get().mismatch(OutputContract.written(schema)).ifPresent(problems::add);
       }
       for (OutputTable t : OutputTables.ALL) {
-        if (t.always() && !names.contains(t.name())) {
+        if (whole && t.always() && !names.contains(t.name())) {
           problems.add("table " + t.name() + " is not written, the contract says always");
         }
       }
