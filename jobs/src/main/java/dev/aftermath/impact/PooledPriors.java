@@ -39,9 +39,11 @@ final class PooledPriors {
     }
     // the spread of merchants around their industry's centre is measured over the whole platform
     // (robust to an industry's handful of fast growers); the centre is the industry aggregate's
-    // coefficient where there is one, else the platform's median trend and proportional
-    // co-movement with the index (β = 1: what a control series is for), not the median of weakly
-    // identified first-pass estimates, which errors in the index bias towards 0
+    // coefficient where there is one, else no trend beyond the index and proportional co-movement
+    // with it (β = 1: what a control series is for), not the medians of weakly identified
+    // first-pass estimates: with trend and index moving together (a declining cohort and an index
+    // of its like), the first-pass trends take up part of the index's movement, and centring the
+    // prior there counts that movement twice
     double[] trend = moments(everyone, 0);
     double[] control = moments(everyone, 2);
     byIndustry
@@ -52,7 +54,7 @@ final class PooledPriors {
               priors.put(
                   industry,
                   aggregate == null
-                      ? new double[] {trend[0], trend[1], 1.0, control[1], 0}
+                      ? new double[] {0.0, trend[1], 1.0, control[1], 0}
                       : new double[] {aggregate[0], trend[1], aggregate[1], control[1], 1});
             });
     return priors;
