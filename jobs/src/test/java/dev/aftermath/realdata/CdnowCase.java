@@ -135,6 +135,18 @@ public final class CdnowCase {
                 i, merchant(p.customer(), merchants), p.customer(), at, p.amount()));
       }
     }
+    writeMerchantsAndScenario(dir, outage, outageHours, merchants, defectionTerms, HORIZON_END);
+    return new Made(dir, byMerchant, active.size());
+  }
+
+  private static void writeMerchantsAndScenario(
+      Path dir,
+      LocalDateTime outage,
+      int outageHours,
+      int merchants,
+      Map<String, String> defectionTerms,
+      LocalDate horizonEnd)
+      throws IOException {
     try (Writer w = Files.newBufferedWriter(dir.resolve("merchants.csv"))) {
       w.write(
           "merchant_id,name,industry,signup_date,monthly_fee,ad_eligible,data_recovered_pct,"
@@ -160,7 +172,7 @@ public final class CdnowCase {
             + "  history_start: "
             + HISTORY_START
             + "\n  horizon_end: "
-            + HORIZON_END
+            + horizonEnd
             + "\n"
             + (terms.length() > 0 ? "defection:\n" + terms : "")
             + "schemes:\n"
@@ -173,6 +185,105 @@ public final class CdnowCase {
             + outageHours
             + "\n    margin_rates: {default: 0.2}\n"
             + "  traffic: {impressions: 50000, cpm: 6.0, extension_months: 2}\n");
-    return new Made(dir, byMerchant, active.size());
+  }
+
+  /** A case with a known revenue loss, and the loss. */
+  public record RevenueCase(Path dir, double lostRevenue) {}
+
+  /**
+   * Writes a case whose outage removes a known revenue: a share {@code outageShare} of the orders
+   * in the {@code outageDays} from {@code outage}, and a share {@code afterShare} of those in the
+   * {@code afterDays} after it (drawn with {@code seed}). The log itself is the counterfactual, so
+   * the true loss is exactly what was removed. With {@code controlShare} > 0 that share of the
+   * customers is held out of the platform and their daily purchases (7-day mean) become the
+   * industry's control series, a demand index from outside the platform that the outage did not
+   * touch.
+   */
+  public static RevenueCase writeRevenueLoss(
+      Path dir,
+      List<Purchase> log,
+      LocalDateTime outage,
+      int outageDays,
+      double outageShare,
+      double afterShare,
+      int afterDays,
+      int merchants,
+      double controlShare,
+      long seed)
+      throws IOException {
+    Files.createDirectories(dir);
+    LocalDateTime end = outage.plusDays(outageDays);
+    LocalDateTime afterEnd = end.plusDays(afterDays);
+    SplittableRandom random = new SplittableRandom(seed);
+    TreeMap<LocalDate, Double> held = new TreeMap<>();
+    double lost = 0;
+    try (Writer w = Files.newBufferedWriter(dir.resolve("orders.csv"))) {
+      w.write("order_id,merchant_id,customer_id,created_at,amount,tax,status\n");
+      int i = 0;
+      for (Purchase p : log) {
+        i++;
+        LocalDateTime at = p.day().atTime(12, 0);
+        if (Math.floorMod(p.customer().hashCode() * 0x2545F491, 1000) < controlShare * 1000) {
+          held.merge(p.day(), p.amount(), Double::sum);
+          continue;
+        }
+        boolean inOutage = !at.isBefore(outage) && at.isBefore(end);
+        boolean after = !at.isBefore(end) && at.isBefore(afterEnd);
+        double u = random.nextDouble();
+        if ((inOutage && u < outageShare) || (after && u < afterShare)) {
+          lost += p.amount();
+          continue;
+        }
+        w.write(
+            String.format(
+                "o%d,%s,%s,%s,%.2f,0,PAID%n",
+                i, merchant(p.customer(), merchants), p.customer(), at, p.amount()));
+      }
+    }
+    if (controlShare > 0) {
+      try (Writer w = Files.newBufferedWriter(dir.resolve("industry_index.csv"))) {
+        w.write("date,industry,index\n");
+        for (LocalDate d = HISTORY_START;
+            !d.isAfter(outage.toLocalDate().plusDays(63));
+            d = d.plusDays(1)) {
+          double sum = 0;
+          for (int k = -3; k <= 3; k++) {
+            sum += held.getOrDefault(d.plusDays(k), 0.0);
+          }
+          w.write(String.format("%s,music,%.4f%n", d, sum / 7 + 1));
+        }
+      }
+    }
+    // the analysis ends nine weeks after the outage, as long as the demo's
+    writeMerchantsAndScenario(
+        dir, outage, outageDays * 24, merchants, Map.of(), outage.toLocalDate().plusDays(63));
+    return new RevenueCase(dir, lost);
+  }
+
+  /**
+   * Runs ingestion, merchant-day and the lost-revenue stage on a written case into {@code out/}
+   * beside it; returns the platform row of {@code impact_totals}.
+   */
+  public static org.apache.spark.sql.Row lostRevenue(
+      org.apache.spark.sql.SparkSession spark, Path dir) {
+    String casePath = dir.toString();
+    java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    dev.aftermath.ingest.CaseLayout layout =
+        dev.aftermath.ingest.CaseLayout.inspect(
+            casePath, new org.apache.hadoop.conf.Configuration());
+    Path out = dir.resolve("out");
+    new dev.aftermath.pipeline.Pipeline(
+            spark, layout, new dev.aftermath.io.OutputLayout(out.toString()), 5, quiet)
+        .run(
+            casePath,
+            List.of(
+                dev.aftermath.pipeline.Stages.INGESTION,
+                dev.aftermath.pipeline.Stages.MERCHANT_DAY,
+                dev.aftermath.pipeline.Stages.LOST_REVENUE));
+    return spark
+        .read()
+        .parquet(out.resolve("tables/impact_totals").toString())
+        .filter(org.apache.spark.sql.functions.col("scope").equalTo("platform"))
+        .first();
   }
 }
