@@ -80,7 +80,14 @@ final class LostRevenueContracts {
                   "pooling_weight",
                   DOUBLE,
                   SHARE,
-                  "weight of the merchant's own loss rate in the pooled one (1: not pooled)")));
+                  "weight of the merchant's own loss rate in the pooled one (1: not pooled)"),
+              of(
+                  "fit_mape",
+                  DOUBLE,
+                  SHARE,
+                  "how far its model missed its last four full pre-outage weeks: mean of"
+                      + " |observed − fitted| ÷ observed over the weeks; empty where the model was"
+                      + " not fitted to history (new merchants, very short histories)")));
 
   static List<OutputColumn> totalsHead() {
     return List.of(
@@ -192,8 +199,9 @@ final class LostRevenueContracts {
                   "prior standard deviation of the sensitivity to the industry index"),
               id(
                   "centre_from",
-                  "`industry_aggregate`: the industry's own total revenue; `platform`: the"
-                      + " platform's median")));
+                  "`industry_aggregate`: the industry's own total revenue; `platform`: no"
+                      + " trend beyond the index, proportional co-movement with it, spreads from"
+                      + " the platform")));
 
   static final OutputTable BACKTEST =
       new OutputTable(

@@ -135,7 +135,8 @@ final class ImpactTables {
             .add("naive_lost_revenue", DataTypes.DoubleType)
             .add("estimate_quality", DataTypes.StringType)
             .add("direct_lost_revenue", DataTypes.DoubleType)
-            .add("pooling_weight", DataTypes.DoubleType);
+            .add("pooling_weight", DataTypes.DoubleType)
+            .add("fit_mape", DataTypes.DoubleType);
     return estimates
         .map(
             (MapFunction<Row, Row>)
@@ -187,10 +188,39 @@ final class ImpactTables {
                       round(r.getDouble(8) - actual),
                       r.getString(3),
                       round(direct),
-                      weight);
+                      weight,
+                      fitMape(r.<Double>getList(12), r.<Double>getList(13)));
                 },
             Encoders.row(schema))
         .orderBy("merchant_id");
+  }
+
+  /**
+   * How well the merchant's model fitted its last four pre-outage weeks: the mean over those weeks
+   * of |observed − fitted| ÷ observed, weekly sums (weeks with no sales left out); null where the
+   * model was not fitted to history.
+   */
+  static Double fitMape(List<Double> residuals, List<Double> fitted) {
+    double sum = 0;
+    int weeks = 0;
+    for (int w = 0; w * 7 < residuals.size(); w++) {
+      double res = 0;
+      double fit = 0;
+      int days = 0;
+      for (int k = w * 7; k < Math.min(residuals.size(), w * 7 + 7); k++) {
+        if (!Double.isNaN(residuals.get(k))) {
+          res += residuals.get(k);
+          fit += fitted.get(k);
+          days++;
+        }
+      }
+      double observed = fit + res;
+      if (days == 7 && observed > 0) {
+        sum += Math.abs(res) / observed;
+        weeks++;
+      }
+    }
+    return weeks == 0 ? null : sum / weeks;
   }
 
   /**

@@ -207,4 +207,38 @@ class LostRevenueJobTest extends SparkTestBase {
     assertThat(totals.filter(col("measure").equalTo("defected_customers")).count())
         .isEqualTo(table("placebo", "defection_totals").count());
   }
+
+  @Test
+  void eachMerchantFittedToItsHistorySaysHowWellTheFitHeld() {
+    Dataset<Row> loss = table("out", "merchant_loss");
+    assertThat(
+            loss.filter(
+                    col("estimate_quality")
+                        .equalTo("new_merchant")
+                        .and(col("fit_mape").isNotNull()))
+                .count())
+        .isZero();
+    Dataset<Row> ok = loss.filter(col("estimate_quality").equalTo("ok"));
+    assertThat(ok.filter(col("fit_mape").isNull()).count()).isLessThan(ok.count() / 20 + 1);
+    double median =
+        ok.filter(col("fit_mape").isNotNull())
+            .stat()
+            .approxQuantile("fit_mape", new double[] {0.5}, 0)[0];
+    assertThat(median).isBetween(0.01, 0.5);
+  }
+
+  @Test
+  void fitMapeIsTheMeanWeeklyMissOverObserved() {
+    List<Double> residuals = new java.util.ArrayList<>();
+    List<Double> fitted = new java.util.ArrayList<>();
+    for (int k = 0; k < 14; k++) {
+      residuals.add(k < 7 ? 1.0 : -1.0);
+      fitted.add(10.0);
+    }
+    // week 1: |7| / 77; week 2: |−7| / 63
+    assertThat(ImpactTables.fitMape(residuals, fitted))
+        .isCloseTo(7 / 77.0 / 2 + 7 / 63.0 / 2, within(1e-12));
+    residuals.set(3, Double.NaN);
+    assertThat(ImpactTables.fitMape(residuals, fitted)).isCloseTo(7 / 63.0, within(1e-12));
+  }
 }
