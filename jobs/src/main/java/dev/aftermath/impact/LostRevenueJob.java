@@ -55,7 +55,7 @@ public final class LostRevenueJob {
   static final double AGGREGATE_CONTROL_SD = 0.25;
 
   /** Below this many fitted merchants an industry's priors come from the whole platform. */
-  static final int MIN_POOLED_MERCHANTS = 80;
+  static final int MIN_POOLED_MERCHANTS = 30;
 
   private final SparkSession spark;
   private final Scenario scenario;
