@@ -67,7 +67,12 @@ final class Backtest {
       double predicted,
       double actual,
       double[] draws,
-      double[] own) {}
+      double[] own,
+      double[] interval) {
+    boolean covered() {
+      return Backtest.covered(actual, interval);
+    }
+  }
 
   /** The table and the forecast error it measures. */
   /**
@@ -109,7 +114,15 @@ final class Backtest {
       }
       boolean pooled = r.getBoolean(2) && !"new_merchant".equals(r.getString(3)) && predicted > 0;
       merchants.add(
-          new Merchant(r.getString(0), r.getString(1), pooled, predicted, actual, draws, own));
+          new Merchant(
+              r.getString(0),
+              r.getString(1),
+              pooled,
+              predicted,
+              actual,
+              draws,
+              own,
+              interval(predicted, draws)));
     }
     List<Row> rows = new ArrayList<>();
     Map<String, List<Merchant>> byIndustry = new TreeMap<>();
@@ -119,7 +132,7 @@ final class Backtest {
     rows.add(scopeRow("platform", null, merchants));
     byIndustry.forEach((industry, list) -> rows.add(scopeRow("industry", industry, list)));
     for (Merchant m : merchants) {
-      double[] interval = interval(m.predicted(), m.draws());
+      double[] interval = m.interval();
       double err = m.actual() - m.predicted();
       rows.add(
           RowFactory.create(
@@ -132,7 +145,7 @@ final class Backtest {
               round(err),
               round(interval[0]),
               round(interval[1]),
-              covered(m.actual(), interval),
+              m.covered(),
               m.actual() > 0 ? Math.abs(err) / m.actual() : null,
               null,
               null));
@@ -187,7 +200,7 @@ final class Backtest {
       for (int k = 0; k < draws; k++) {
         sum[k] += m.draws()[k];
       }
-      if (covered(m.actual(), interval(m.predicted(), m.draws()))) {
+      if (m.covered()) {
         covered++;
       }
       if (m.actual() > 0) {

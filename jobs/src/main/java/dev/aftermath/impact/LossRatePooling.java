@@ -52,11 +52,9 @@ final class LossRatePooling implements Serializable {
   static final int MIN_MERCHANTS = 30;
 
   private final Map<String, Pooled> byMerchant;
-  private final double betweenVariance;
 
-  private LossRatePooling(Map<String, Pooled> byMerchant, double betweenVariance) {
+  private LossRatePooling(Map<String, Pooled> byMerchant) {
     this.byMerchant = byMerchant;
-    this.betweenVariance = betweenVariance;
   }
 
   /** The pooled estimate of {@code merchantId}, or null where it kept its direct estimate. */
@@ -72,7 +70,7 @@ final class LossRatePooling implements Serializable {
     Map<String, Pooled> out = new HashMap<>();
     byMerchant.forEach(
         (id, p) -> out.put(id, new Pooled(p.rate(), p.mse() * factor * factor, p.weight())));
-    return new LossRatePooling(Collections.unmodifiableMap(out), betweenVariance);
+    return new LossRatePooling(Collections.unmodifiableMap(out));
   }
 
   /**
@@ -86,11 +84,6 @@ final class LossRatePooling implements Serializable {
             .mapToDouble(p -> Math.abs(p.rate()) / Math.sqrt(p.mse()))
             .toArray();
     return z.length < MIN_MERCHANTS ? 1 : Math.max(1, Quantiles.of(z, 0.9) / 1.645);
-  }
-
-  /** A: the variance of the true rates around the model's prediction. */
-  double betweenVariance() {
-    return betweenVariance;
   }
 
   /** The direct rates' variance from a merchant's counterfactual draws (robust: 5–95% range). */
@@ -125,7 +118,7 @@ final class LossRatePooling implements Serializable {
     }
     used.sort(java.util.Comparator.comparing(Direct::merchantId));
     if (used.size() < MIN_MERCHANTS) {
-      return new LossRatePooling(Map.of(), Double.NaN);
+      return new LossRatePooling(Map.of());
     }
     Design design = new Design(used);
     double[][] x = design.rows();
@@ -221,7 +214,7 @@ final class LossRatePooling implements Serializable {
             out.put(d.merchantId(), new Pooled(Math.min(1, q.rate() + delta), q.mse(), q.weight()));
           }
         });
-    return new LossRatePooling(Collections.unmodifiableMap(out), a);
+    return new LossRatePooling(Collections.unmodifiableMap(out));
   }
 
   /**
