@@ -24,7 +24,19 @@ import org.apache.commons.rng.simple.RandomSource;
 public final class CounterfactualModel {
   static final int MIN_HISTORY_DAYS = 14;
   static final int TREND_MIN_DAYS = 28;
-  static final int RESIDUAL_DAYS = 28;
+
+  /**
+   * Pre-outage days whose residuals are kept: the fit window, so that the industry's shared error
+   * ({@code LostRevenueJob.sharedError}) is measured over days of every demand level.
+   */
+  static final int RESIDUAL_DAYS = LostRevenueJob.FIT_DAYS;
+
+  /** Pre-outage days the daily path starts before the outage. */
+  static final int PATH_DAYS = 28;
+
+  /** Without a control series the level is fitted on this many days before the outage. */
+  static final int LEVEL_DAYS = 28;
+
   static final int NEW_LEVEL_DAYS = 28;
 
   /**
@@ -101,7 +113,7 @@ public final class CounterfactualModel {
       // from the merchant but pinned at its industry's pooled values (an offset)
       boolean withTrend = withControl;
       double pin = historyDays >= TREND_MIN_DAYS ? 1 : PINNED;
-      int window = withControl ? s.fitDays() : RESIDUAL_DAYS;
+      int window = withControl ? s.fitDays() : LEVEL_DAYS;
       int from = Math.max(m.firstDay(), s.outageDay() - window);
       List<double[]> rows = new ArrayList<>();
       List<Double> ys = new ArrayList<>();
@@ -147,7 +159,8 @@ public final class CounterfactualModel {
         }
         for (int k = 0; k < RESIDUAL_DAYS; k++) {
           int d = s.outageDay() - RESIDUAL_DAYS + k;
-          if (d >= 0 && d >= m.firstDay() && !Double.isNaN(m.revenue()[d])) {
+          // the fit's own days only: before its window a level fit says nothing
+          if (d >= from && !Double.isNaN(m.revenue()[d])) {
             residuals[k] = m.revenue()[d] - mu[d];
             fitted[k] = mu[d];
           }
@@ -179,7 +192,7 @@ public final class CounterfactualModel {
       double noise = Math.sqrt(Math.max(dispersion * total, 0)) * gauss.sample();
       counterfactualDraws[k] = Math.max(0, total + noise);
     }
-    int pathStart = Math.max(0, s.outageDay() - RESIDUAL_DAYS);
+    int pathStart = Math.max(0, s.outageDay() - PATH_DAYS);
     double[] path = java.util.Arrays.copyOfRange(mu, pathStart, s.horizonDay() + 1);
     double[] flat = new double[s.horizonDay() + 1];
     java.util.Arrays.fill(flat, naiveDaily(m));

@@ -482,39 +482,47 @@ public final class LostRevenueJob {
   }
 
   /**
-   * The industry-level relative error shared by all its merchants: the day-to-day spread of the
-   * industry's aggregate pre-outage residual (Σ observed − fitted over Σ fitted), scaled to a
-   * week-long persistent level error (÷ √7). An assumption, documented in METHODS.md.
+   * The industry-level relative error shared by all its merchants, from the pre-outage residuals of
+   * the last days: on day k, the common part of the merchants' residuals is what their cross-
+   * products hold, (Σᵢ rᵢₖ)² − Σᵢ rᵢₖ² (each merchant's own noise, already in its draws, drops
+   * out), relative to (Σᵢ fittedᵢₖ)², pooled over the days weighted by that volume so that days of
+   * a collapsed demand, whose few orders make a relative residual mostly noise, weigh little. The
+   * daily variance is scaled to a week-long persistent level error (÷ 7). An assumption, documented
+   * in METHODS.md.
    */
   Map<String, Double> sharedError(Dataset<Row> estimates) {
-    Map<String, double[][]> sums = new HashMap<>();
+    Map<String, double[][]> sums = new TreeMap<>();
     for (Row r : estimates.select("industry", "residuals", "fitted").collectAsList()) {
       List<Double> res = r.getList(1);
       List<Double> fit = r.getList(2);
-      double[][] acc = sums.computeIfAbsent(r.getString(0), k -> new double[2][res.size()]);
+      double[][] acc = sums.computeIfAbsent(r.getString(0), k -> new double[3][res.size()]);
       for (int k = 0; k < res.size(); k++) {
         if (!Double.isNaN(res.get(k))) {
           acc[0][k] += res.get(k);
           acc[1][k] += fit.get(k);
+          acc[2][k] += res.get(k) * res.get(k);
         }
       }
     }
     Map<String, Double> out = new TreeMap<>();
-    sums.forEach(
-        (industry, acc) -> {
-          List<Double> e = new ArrayList<>();
-          for (int k = 0; k < acc[0].length; k++) {
-            if (acc[1][k] > 0) {
-              e.add(acc[0][k] / acc[1][k]);
-            }
-          }
-          double mean = e.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-          double var =
-              e.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum()
-                  / Math.max(1, e.size() - 1);
-          out.put(industry, Math.sqrt(var / 7));
-        });
+    sums.forEach((industry, acc) -> out.put(industry, sharedSigma(acc[0], acc[1], acc[2])));
     return out;
+  }
+
+  /**
+   * σ of the shared relative error from the days' residual sums, fitted sums and sums of squared
+   * residuals (see {@link #sharedError}).
+   */
+  static double sharedSigma(double[] residualSum, double[] fittedSum, double[] squaredSum) {
+    double common = 0;
+    double volume = 0;
+    for (int k = 0; k < residualSum.length; k++) {
+      if (fittedSum[k] > 0) {
+        common += residualSum[k] * residualSum[k] - squaredSum[k];
+        volume += fittedSum[k] * fittedSum[k];
+      }
+    }
+    return volume > 0 ? Math.sqrt(Math.max(0, common / volume) / 7) : 0;
   }
 
   /** The priors as a table: part of the method's record. */
