@@ -84,6 +84,27 @@ public final class CdnowCase {
     return out;
   }
 
+  /**
+   * The log with business buyers: a share {@code share} of the customers (by a hash of their id)
+   * buy in bulk, every order of theirs multiplied by the customer's own Pareto factor (minimum
+   * {@code scale}, tail index {@code alpha}), so that order values are heavy-tailed as on a
+   * wholesale platform. Deterministic.
+   */
+  public static List<Purchase> withBusinessBuyers(
+      List<Purchase> log, double share, double scale, double alpha) {
+    List<Purchase> out = new ArrayList<>(log.size());
+    for (Purchase p : log) {
+      int h = Math.floorMod(p.customer().hashCode() * 0x632BE5AB, 1_000_000);
+      double factor = 1;
+      if (h < share * 1_000_000) {
+        double u = (h + 0.5) / (share * 1_000_000);
+        factor = scale * Math.pow(1 - u, -1 / alpha);
+      }
+      out.add(new Purchase(p.customer(), p.day(), Math.round(p.amount() * factor * 100) / 100.0));
+    }
+    return out;
+  }
+
   static String merchant(String customer, int merchants) {
     return String.format("m%02d", Math.floorMod(customer.hashCode() * 0x9E3779B1, merchants));
   }
@@ -197,7 +218,10 @@ public final class CdnowCase {
    * the true loss is exactly what was removed. With {@code controlShare} > 0 that share of the
    * customers is held out of the platform and their daily purchases (7-day mean) become the
    * industry's control series, a demand index from outside the platform that the outage did not
-   * touch.
+   * touch. An outside shock on demand: each order of the log (on the platform and among the
+   * held-out customers alike) is kept with probability {@code demand(day)} (1: the log as it is),
+   * before the outage removes its share. A demand that falls to a few percent and comes back is an
+   * industry whose control series collapses toward zero and recovers.
    */
   public static RevenueCase writeRevenueLoss(
       Path dir,
@@ -209,9 +233,11 @@ public final class CdnowCase {
       int afterDays,
       int merchants,
       double controlShare,
+      java.util.function.ToDoubleFunction<LocalDate> demand,
       long seed)
       throws IOException {
     Files.createDirectories(dir);
+    SplittableRandom shock = new SplittableRandom(seed ^ 0x5DEECE66DL);
     LocalDateTime end = outage.plusDays(outageDays);
     LocalDateTime afterEnd = end.plusDays(afterDays);
     SplittableRandom random = new SplittableRandom(seed);
@@ -222,6 +248,9 @@ public final class CdnowCase {
       int i = 0;
       for (Purchase p : log) {
         i++;
+        if (shock.nextDouble() >= demand.applyAsDouble(p.day())) {
+          continue;
+        }
         LocalDateTime at = p.day().atTime(12, 0);
         if (Math.floorMod(p.customer().hashCode() * 0x2545F491, 1000) < controlShare * 1000) {
           held.merge(p.day(), p.amount(), Double::sum);

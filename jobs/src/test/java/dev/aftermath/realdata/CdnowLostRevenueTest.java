@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftermath.SparkTestBase;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,12 @@ class CdnowLostRevenueTest extends SparkTestBase {
   }
 
   private static Result run(String outage, double removed, double controlShare) throws Exception {
+    return run(outage, removed, controlShare, day -> 1);
+  }
+
+  private static Result run(
+      String outage, double removed, double controlShare, ToDoubleFunction<LocalDate> demand)
+      throws Exception {
     CdnowCase.RevenueCase made =
         CdnowCase.writeRevenueLoss(
             Files.createTempDirectory("cdnow-revenue"),
@@ -52,6 +61,7 @@ class CdnowLostRevenueTest extends SparkTestBase {
             28,
             20,
             controlShare,
+            demand,
             11);
     Row platform = CdnowCase.lostRevenue(spark, made.dir());
     System.out.printf(
@@ -79,6 +89,53 @@ class CdnowLostRevenueTest extends SparkTestBase {
     assertThat(r.containsZero()).isTrue();
   }
 
+  /**
+   * Demand that falls linearly from 1 on {@code fall} to {@code floor} on {@code bottom}, stays
+   * there until {@code rise} and comes back linearly to 1 by {@code back}.
+   */
+  static ToDoubleFunction<LocalDate> collapse(
+      String fall, String bottom, String rise, String back, double floor) {
+    LocalDate[] k = {
+      LocalDate.parse(fall), LocalDate.parse(bottom), LocalDate.parse(rise), LocalDate.parse(back)
+    };
+    return day -> {
+      if (day.isBefore(k[0]) || !day.isBefore(k[3])) {
+        return 1;
+      }
+      if (day.isBefore(k[1])) {
+        return 1
+            - (1 - floor)
+                * ChronoUnit.DAYS.between(k[0], day)
+                / ChronoUnit.DAYS.between(k[0], k[1]);
+      }
+      if (day.isBefore(k[2])) {
+        return floor;
+      }
+      return floor
+          + (1 - floor) * ChronoUnit.DAYS.between(k[2], day) / ChronoUnit.DAYS.between(k[2], k[3]);
+    };
+  }
+
+  /**
+   * The control series and the platform's demand fall to 3% of normal a month before the outage and
+   * recover over the five weeks after it: the fit window holds weeks where the index is a few
+   * orders a day, mostly noise. The estimate stays near the truth, its interval holds it and stays
+   * within a few times the loss, and with nothing removed the interval contains 0.
+   */
+  @Test
+  void aCollapsedAndRecoveringControlSeriesKeepsTheEstimateStable() throws Exception {
+    ToDoubleFunction<LocalDate> demand =
+        collapse("1997-08-20", "1997-09-03", "1997-10-08", "1997-11-12", 0.03);
+    Result lost = run("1997-10-01T00:00:00", 1, 0.3, demand);
+    double low = get(lost.platform(), "lost_revenue_low");
+    double high = get(lost.platform(), "lost_revenue_high");
+    assertThat(lost.truth()).isGreaterThan(5_000);
+    assertThat(lost.relativeError()).isBetween(-0.4, 0.4);
+    assertThat(lost.truth()).isBetween(low, high);
+    assertThat((high - low) / lost.truth()).isLessThan(3.5);
+    assertThat(run("1997-10-01T00:00:00", 0, 0.3, demand).containsZero()).isTrue();
+  }
+
   @Test
   @EnabledIfSystemProperty(named = "aftermath.longTests", matches = "true")
   void otherDatesAndTheOtherControlSetting() throws Exception {
@@ -91,6 +148,27 @@ class CdnowLostRevenueTest extends SparkTestBase {
           .isBetween(-0.2, 0.2);
       assertThat(run(outage, 0, 0.3).containsZero()).as("placebo, control, %s", outage).isTrue();
       assertThat(run(outage, 0, 0).containsZero()).as("placebo, %s", outage).isTrue();
+    }
+  }
+
+  /**
+   * Business buyers: 2% of the customers order in bulk (Pareto factors, minimum 10, tail index
+   * 1.3), so a few orders make a merchant's weeks. Measured and recorded in METHODS.md; the
+   * interval must at least hold the truth and 0 in the placebo.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "aftermath.longTests", matches = "true")
+  void heavyTailedOrderValues() throws Exception {
+    List<CdnowCase.Purchase> plain = log;
+    log = CdnowCase.withBusinessBuyers(plain, 0.02, 10, 1.3);
+    try {
+      Result lost = run("1997-10-01T00:00:00", 1, 0.3);
+      assertThat(lost.truth())
+          .isBetween(
+              get(lost.platform(), "lost_revenue_low"), get(lost.platform(), "lost_revenue_high"));
+      assertThat(run("1997-10-01T00:00:00", 0, 0.3).containsZero()).isTrue();
+    } finally {
+      log = plain;
     }
   }
 }
