@@ -138,7 +138,11 @@ public final class LostRevenueJob {
                   writer.result(
                       "impact_evaluation",
                       TruthEvaluation.evaluate(
-                          spark, table("merchant_loss"), table("impact_totals"), truthPath.get())));
+                          spark,
+                          table("merchant_loss"),
+                          table("impact_totals"),
+                          table("backtest"),
+                          truthPath.get())));
             }
           });
       progress.stage(

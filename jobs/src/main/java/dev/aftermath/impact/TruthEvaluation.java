@@ -20,7 +20,11 @@ final class TruthEvaluation {
   private TruthEvaluation() {}
 
   static Dataset<Row> evaluate(
-      SparkSession spark, Dataset<Row> impact, Dataset<Row> totals, String truthPath) {
+      SparkSession spark,
+      Dataset<Row> impact,
+      Dataset<Row> totals,
+      Dataset<Row> backtest,
+      String truthPath) {
     Dataset<Row> truth = spark.read().parquet(truthPath);
     List<Row> joined =
         impact
@@ -38,17 +42,28 @@ final class TruthEvaluation {
                 col("lost_revenue_high"),
                 col("true_lost_revenue"),
                 col("expected_revenue_no_outage"),
-                col("true_actual_revenue"))
+                col("true_actual_revenue"),
+                col("estimate_quality"))
             .collectAsList();
     double estimate = 0;
     double actualTruth = 0;
     int covered = 0;
+    double[] newShops = new double[2];
+    double[] withoutControl = new double[2];
     List<double[]> existing = new ArrayList<>();
     for (Row r : joined) {
       double lost = r.getDouble(1);
       double t = r.getDouble(4);
       estimate += lost;
       actualTruth += t;
+      if (!r.getBoolean(0)) {
+        newShops[0] += lost;
+        newShops[1] += t;
+      }
+      if ("no_control_series".equals(r.getString(7))) {
+        withoutControl[0] += lost;
+        withoutControl[1] += t;
+      }
       if (t >= r.getDouble(2) && t <= r.getDouble(3)) {
         covered++;
       }
@@ -68,9 +83,31 @@ final class TruthEvaluation {
     metrics.add("total_lost_revenue_truth", actualTruth, "");
     metrics.add("total_relative_error", estimate / actualTruth - 1, "within ±0.05");
     metrics.add(
+        "total_relative_error_with_control_series",
+        (estimate - withoutControl[0]) / (actualTruth - withoutControl[1]) - 1,
+        "within ±0.05: merchants whose industry has a control series");
+    metrics.add(
         "truth_inside_platform_interval", actualTruth >= low && actualTruth <= high ? 1 : 0, "1");
+    metrics.add(
+        "platform_interval_width_ratio",
+        (high - low) / Math.abs(platform.getDouble(platform.fieldIndex("lost_revenue"))),
+        "report: 90% interval width ÷ |lost revenue|");
     metrics.add("interval_coverage", (double) covered / Math.max(1, joined.size()), "0.85 to 0.95");
-    metrics.add("spearman_existing", RankCorrelation.spearman(est, tru), "at least 0.9");
+    List<Row> backtestPlatform =
+        backtest.filter(col("scope").equalTo("platform")).select("coverage").collectAsList();
+    if (!backtestPlatform.isEmpty() && !backtestPlatform.get(0).isNullAt(0)) {
+      metrics.add("backtest_coverage", backtestPlatform.get(0).getDouble(0), "0.85 to 0.95");
+    }
+    metrics.add("new_merchants_lost_revenue_estimate", newShops[0], "");
+    metrics.add("new_merchants_lost_revenue_truth", newShops[1], "");
+    metrics.add(
+        "new_merchants_error_share_of_total",
+        (newShops[0] - newShops[1]) / Math.abs(actualTruth),
+        "report: (estimate − truth) ÷ total true loss");
+    metrics.add(
+        "spearman_existing",
+        RankCorrelation.spearman(est, tru),
+        "at least 0.9 × spearman_ceiling_known_expected_counterfactual");
     metrics.add(
         "spearman_ceiling_known_expected_counterfactual",
         RankCorrelation.spearman(oracle, tru),
