@@ -97,6 +97,7 @@ public final class CounterfactualModel {
     double[] mu;
     double[][] draws;
     double dispersion;
+    Weeks weeks = null;
     double[] residuals = new double[RESIDUAL_DAYS];
     double[] fitted = new double[RESIDUAL_DAYS];
     java.util.Arrays.fill(residuals, Double.NaN);
@@ -165,7 +166,8 @@ public final class CounterfactualModel {
             fitted[k] = mu[d];
           }
         }
-        draws = coefficientDraws(fit, control, withTrend, gauss);
+        weeks = Weeks.of(x, y, w, fit);
+        draws = coefficientDraws(fit, control, withTrend, gauss, x, weeks, rng);
         for (double[] draw : draws) {
           for (int d = 0; d < draw.length; d++) {
             draw[d] = Math.min(cap, draw[d]);
@@ -185,12 +187,33 @@ public final class CounterfactualModel {
     double[] cf = split(m, mu);
     double[] actual = actuals(m);
     double[] counterfactualDraws = new double[s.draws()];
+    int periodWeeks =
+        Math.max(
+            1,
+            (int)
+                Math.round(
+                    (Math.min(m.lastDay(), s.horizonDay())
+                            - Math.max(s.outageDay(), m.firstDay())
+                            + 1)
+                        / 7.0));
     for (int k = 0; k < s.draws(); k++) {
       double[] parts = split(m, draws[k]);
       double total = parts[0] + parts[1];
-      // the realized no-outage revenue scatters around its mean: Var = φ·mean (quasi-Poisson)
-      double noise = Math.sqrt(Math.max(dispersion * total, 0)) * gauss.sample();
-      counterfactualDraws[k] = Math.max(0, total + noise);
+      if (weeks != null) {
+        // the realized no-outage revenue scatters around its mean as the merchant's own weeks
+        // did: as many of its weeks' residuals, resampled, as the period has weeks, each scaled
+        // from its own week's volume to the period's weekly volume
+        double noise = 0;
+        for (int j = 0; j < periodWeeks; j++) {
+          noise += weeks.residual(rng.nextInt(weeks.count()));
+        }
+        counterfactualDraws[k] =
+            Math.max(0, total + Math.sqrt(Math.max(0, total) / periodWeeks) * noise);
+      } else {
+        // a level measured on few days: Var = φ·mean (quasi-Poisson)
+        double noise = Math.sqrt(Math.max(dispersion * total, 0)) * gauss.sample();
+        counterfactualDraws[k] = Math.max(0, total + noise);
+      }
     }
     int pathStart = Math.max(0, s.outageDay() - PATH_DAYS);
     double[] path = java.util.Arrays.copyOfRange(mu, pathStart, s.horizonDay() + 1);
@@ -283,17 +306,33 @@ public final class CounterfactualModel {
     return x;
   }
 
+  /**
+   * Draws of the mean path over the impact period. The coefficients are drawn from N(β̂, Σ̂). With
+   * the merchant's weekly ratios at hand, each draw is the shape only: rescaled so that its fitted
+   * revenue over the fit window is the fit's, and its level then multiplied by the mean of the fit
+   * window's weekly ratios resampled (a bootstrap of the level, as skewed as the weeks were, in
+   * place of a log-normal spread of the intercept that heavy-tailed weeks blow up).
+   */
   private double[][] coefficientDraws(
       PoissonRegression.Fit fit,
       double[] control,
       boolean withTrend,
-      ZigguratSampler.NormalizedGaussian gauss) {
+      ZigguratSampler.NormalizedGaussian gauss,
+      double[][] window,
+      Weeks weeks,
+      UniformRandomProvider rng) {
     double[][] l = Linear.cholesky(fit.covariance());
     int p = fit.beta().length;
     double[][] out = new double[s.draws()][s.horizonDay() + 1];
     double[][] x = new double[s.horizonDay() + 1][];
     for (int d = s.outageDay(); d <= s.horizonDay(); d++) {
       x[d] = design(d, control, withTrend);
+    }
+    double fittedWindow = 0;
+    if (weeks != null) {
+      for (double[] row : window) {
+        fittedWindow += fit.mean(row);
+      }
     }
     for (int k = 0; k < s.draws(); k++) {
       double[] z = new double[p];
@@ -306,11 +345,114 @@ public final class CounterfactualModel {
           b[i] += l[i][j] * z[j];
         }
       }
+      double scale = 1;
+      if (weeks != null) {
+        double drawn = 0;
+        for (double[] row : window) {
+          drawn += Math.exp(Math.min(Linear.dot(b, row), 50));
+        }
+        scale = (drawn > 0 ? fittedWindow / drawn : 1) * weeks.resampledLevel(rng);
+      }
       for (int d = s.outageDay(); d <= s.horizonDay(); d++) {
-        out[k][d] = Math.exp(Math.min(Linear.dot(b, x[d]), 50));
+        out[k][d] = scale * Math.exp(Math.min(Linear.dot(b, x[d]), 50));
       }
     }
     return out;
+  }
+
+  /** Weeks a merchant's level and outcome are resampled from: with fewer, drawn from φ. */
+  static final int MIN_NOISE_WEEKS = 8;
+
+  /**
+   * The fit window's 7-day blocks ending at the outage (those with at least 4 observed days and a
+   * fitted revenue), observed revenue scaled so that it sums to the fitted. Resampled, they give
+   * the level's and the realized revenue's scatter with the shape the merchant's own weeks had:
+   * skewed where a few large orders make the weeks (business buyers), not a symmetric Poisson
+   * spread on money, and with each week weighing by its volume, so a week of collapsed demand and a
+   * handful of orders does not count as much as a normal one.
+   */
+  record Weeks(double[] observed, double[] fitted) {
+    int count() {
+      return observed.length;
+    }
+
+    /**
+     * The week's residual on the volume scale, (observed − fitted) ÷ √fitted, times √(n ÷ (n − 3)):
+     * residuals of a fit scatter less than the errors they stand for (the weekly dispersion's
+     * degrees of freedom).
+     */
+    double residual(int b) {
+      return inflation() * (observed[b] - fitted[b]) / Math.sqrt(fitted[b]);
+    }
+
+    private double inflation() {
+      return Math.sqrt(observed.length / (observed.length - 3.0));
+    }
+
+    /** The window's level ratio Σ observed ÷ Σ fitted over weeks drawn with replacement. */
+    double resampledLevel(UniformRandomProvider rng) {
+      double o = 0;
+      double f = 0;
+      for (int j = 0; j < observed.length; j++) {
+        int b = rng.nextInt(observed.length);
+        o += observed[b];
+        f += fitted[b];
+      }
+      return f > 0 ? Math.max(0, 1 + inflation() * (o / f - 1)) : 1;
+    }
+
+    /** The weeks of a fit, or null with fewer than {@link #MIN_NOISE_WEEKS} of them. */
+    static Weeks of(double[][] x, double[] y, double[] w, PoissonRegression.Fit fit) {
+      int blocks = (y.length + 6) / 7;
+      double[] observed = new double[blocks];
+      double[] fitted = new double[blocks];
+      int[] days = new int[blocks];
+      for (int i = 0; i < y.length; i++) {
+        int b = (y.length - 1 - i) / 7;
+        observed[b] += w[i] * y[i];
+        fitted[b] += w[i] * fit.mean(x[i]);
+        days[b]++;
+      }
+      List<double[]> kept = new ArrayList<>();
+      double sumObserved = 0;
+      double sumFitted = 0;
+      for (int b = 0; b < blocks; b++) {
+        if (days[b] >= 4 && fitted[b] > 0) {
+          kept.add(new double[] {observed[b], fitted[b]});
+          sumObserved += observed[b];
+          sumFitted += fitted[b];
+        }
+      }
+      if (kept.size() < MIN_NOISE_WEEKS || sumObserved <= 0) {
+        return null;
+      }
+      double scale = sumFitted / sumObserved;
+      Weeks weeks =
+          new Weeks(
+              kept.stream().mapToDouble(v -> v[0] * scale).toArray(),
+              kept.stream().mapToDouble(v -> v[1]).toArray());
+      return weeks.heavyTailed() ? weeks : null;
+    }
+
+    /**
+     * Whether the weekly residuals reject the quasi-Poisson model's near-normal weeks: their sample
+     * excess kurtosis above its one-sided 99% bound under normality, 2.33·√(24/n).
+     */
+    boolean heavyTailed() {
+      int n = count();
+      double mean = 0;
+      for (int b = 0; b < n; b++) {
+        mean += residual(b) / n;
+      }
+      double m2 = 0;
+      double m4 = 0;
+      for (int b = 0; b < n; b++) {
+        double d = residual(b) - mean;
+        m2 += d * d / n;
+        m4 += d * d * d * d / n;
+      }
+      return m2 > 0 && m4 / (m2 * m2) - 3 > 2.33 * Math.sqrt(24.0 / n);
+    }
   }
 
   /**
