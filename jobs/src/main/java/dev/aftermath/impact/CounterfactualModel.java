@@ -15,11 +15,12 @@ import org.apache.commons.rng.simple.RandomSource;
  *
  * with I the industry's control series (the outside demand index), projected over the impact period
  * with the index's actual values there. Uncertainty: coefficients drawn from N(β̂, Σ̂) and daily
- * outcome noise with the fitted dispersion. Without a control series the trend and index terms are
- * dropped and the level is fitted on the last 28 days. New merchants and those with under 14 days
- * of history: their level after the restore (all their days for a new merchant, the first four
- * weeks for an existing one), carried along their peers' ramp-up curve by age ({@link RampUp}) and
- * scaled by the control series where there is one.
+ * outcome noise with the fitted dispersion; where a merchant's weeks are heavy-tailed, its level
+ * and outcome are resampled from its own weeks ({@link Weeks}). Without a control series the trend
+ * and index terms are dropped and the level is fitted on the last 28 days. New merchants and those
+ * with under 14 days of history: their level after the restore (all their days for a new merchant,
+ * the first four weeks for an existing one), carried along their peers' ramp-up curve by age
+ * ({@link RampUp}) and scaled by the control series where there is one.
  */
 public final class CounterfactualModel {
   static final int MIN_HISTORY_DAYS = 14;
@@ -307,10 +308,10 @@ public final class CounterfactualModel {
   }
 
   /**
-   * Draws of the mean path over the impact period. The coefficients are drawn from N(β̂, Σ̂). With
-   * the merchant's weekly ratios at hand, each draw is the shape only: rescaled so that its fitted
-   * revenue over the fit window is the fit's, and its level then multiplied by the mean of the fit
-   * window's weekly ratios resampled (a bootstrap of the level, as skewed as the weeks were, in
+   * Draws of the mean path over the impact period. The coefficients are drawn from N(β̂, Σ̂). For a
+   * merchant with heavy-tailed weeks ({@code weeks} not null) each draw is the shape only: rescaled
+   * so that its fitted revenue over the fit window is the fit's, its level then multiplied by the
+   * window's level over resampled weeks (a bootstrap of the level, as skewed as the weeks were, in
    * place of a log-normal spread of the intercept that heavy-tailed weeks blow up).
    */
   private double[][] coefficientDraws(
@@ -401,7 +402,10 @@ public final class CounterfactualModel {
       return f > 0 ? Math.max(0, 1 + inflation() * (o / f - 1)) : 1;
     }
 
-    /** The weeks of a fit, or null with fewer than {@link #MIN_NOISE_WEEKS} of them. */
+    /**
+     * The weeks of a fit where they are heavy-tailed; null where they are not, or fewer than {@link
+     * #MIN_NOISE_WEEKS}.
+     */
     static Weeks of(double[][] x, double[] y, double[] w, PoissonRegression.Fit fit) {
       int blocks = (y.length + 6) / 7;
       double[] observed = new double[blocks];
