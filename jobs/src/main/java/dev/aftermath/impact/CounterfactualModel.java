@@ -167,7 +167,7 @@ public final class CounterfactualModel {
             fitted[k] = mu[d];
           }
         }
-        weeks = Weeks.of(x, y, w, fit);
+        weeks = Weeks.of(x, y, fit);
         draws = coefficientDraws(fit, control, withTrend, gauss, x, weeks, rng);
         for (double[] draw : draws) {
           for (int d = 0; d < draw.length; d++) {
@@ -247,20 +247,13 @@ public final class CounterfactualModel {
    */
   static PoissonRegression.Fit weeklyDispersion(
       PoissonRegression.Fit fit, double[][] x, double[] y) {
-    int blocks = (y.length + 6) / 7;
-    double[] residual = new double[blocks];
-    double[] mean = new double[blocks];
-    for (int i = 0; i < y.length; i++) {
-      int b = (y.length - 1 - i) / 7;
-      double mu = fit.mean(x[i]);
-      residual[b] += y[i] - mu;
-      mean[b] += mu;
-    }
+    WeekSums sums = WeekSums.of(x, y, fit);
     double pearson = 0;
     int used = 0;
-    for (int b = 0; b < blocks; b++) {
-      if (mean[b] > 0) {
-        pearson += residual[b] * residual[b] / mean[b];
+    for (int b = 0; b < sums.count(); b++) {
+      if (sums.fitted()[b] > 0) {
+        double residual = sums.observed()[b] - sums.fitted()[b];
+        pearson += residual * residual / sums.fitted()[b];
         used++;
       }
     }
@@ -277,6 +270,28 @@ public final class CounterfactualModel {
       }
     }
     return new PoissonRegression.Fit(fit.beta(), cov, weekly, fit.iterations(), fit.converged());
+  }
+
+  /**
+   * A fit window's observed and fitted revenue summed by 7-day block, block 0 ending on the
+   * window's last day (a first, shorter block holds the remainder), with the days in each block.
+   */
+  record WeekSums(double[] observed, double[] fitted, int[] days) {
+    static WeekSums of(double[][] x, double[] y, PoissonRegression.Fit fit) {
+      int blocks = (y.length + 6) / 7;
+      WeekSums sums = new WeekSums(new double[blocks], new double[blocks], new int[blocks]);
+      for (int i = 0; i < y.length; i++) {
+        int b = (y.length - 1 - i) / 7;
+        sums.observed[b] += y[i];
+        sums.fitted[b] += fit.mean(x[i]);
+        sums.days[b]++;
+      }
+      return sums;
+    }
+
+    int count() {
+      return observed.length;
+    }
   }
 
   /**
@@ -406,17 +421,12 @@ public final class CounterfactualModel {
      * The weeks of a fit where they are heavy-tailed; null where they are not, or fewer than {@link
      * #MIN_NOISE_WEEKS}.
      */
-    static Weeks of(double[][] x, double[] y, double[] w, PoissonRegression.Fit fit) {
-      int blocks = (y.length + 6) / 7;
-      double[] observed = new double[blocks];
-      double[] fitted = new double[blocks];
-      int[] days = new int[blocks];
-      for (int i = 0; i < y.length; i++) {
-        int b = (y.length - 1 - i) / 7;
-        observed[b] += w[i] * y[i];
-        fitted[b] += w[i] * fit.mean(x[i]);
-        days[b]++;
-      }
+    static Weeks of(double[][] x, double[] y, PoissonRegression.Fit fit) {
+      WeekSums sums = WeekSums.of(x, y, fit);
+      double[] observed = sums.observed();
+      double[] fitted = sums.fitted();
+      int[] days = sums.days();
+      int blocks = sums.count();
       List<double[]> kept = new ArrayList<>();
       double sumObserved = 0;
       double sumFitted = 0;
