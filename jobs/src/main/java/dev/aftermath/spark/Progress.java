@@ -28,6 +28,15 @@ public final class Progress implements AutoCloseable {
   private final PrintStream err;
   private final AtomicLong rowsRead = new AtomicLong();
   private final AtomicLong rowsWritten = new AtomicLong();
+
+  /** CPU time of the tasks executors ran, reported with each finished task. */
+  private final AtomicLong taskCpuNanos = new AtomicLong();
+
+  /** On a cluster the tasks run in other processes: their CPU is added to the driver's own. */
+  private final boolean tasksElsewhere;
+
+  private volatile long stageRead0;
+  private volatile long stageWritten0;
   private final AtomicLong peakHeap = new AtomicLong();
   private final ScheduledExecutorService ticker;
   private volatile String stage;
@@ -38,6 +47,7 @@ public final class Progress implements AutoCloseable {
   public Progress(SparkSession spark, PrintStream err, Duration every) {
     this.spark = spark;
     this.err = err;
+    this.tasksElsewhere = !spark.sparkContext().isLocal();
     spark
         .sparkContext()
         .addSparkListener(
@@ -47,6 +57,7 @@ public final class Progress implements AutoCloseable {
                 if (end.taskMetrics() != null) {
                   rowsRead.addAndGet(end.taskMetrics().inputMetrics().recordsRead());
                   rowsWritten.addAndGet(end.taskMetrics().outputMetrics().recordsWritten());
+                  taskCpuNanos.addAndGet(end.taskMetrics().executorCpuTime());
                 }
               }
             });
@@ -71,7 +82,11 @@ public final class Progress implements AutoCloseable {
     peakHeap.set(0);
     long read0 = rowsRead.get();
     long written0 = rowsWritten.get();
-    long cpu0 = processCpuNanos();
+    long cpu0 = cpuNanos();
+    long outerRead0 = stageRead0;
+    long outerWritten0 = stageWritten0;
+    stageRead0 = read0;
+    stageWritten0 = written0;
     spark.sparkContext().setJobDescription(name);
     try {
       T result = work.get();
@@ -81,7 +96,7 @@ public final class Progress implements AutoCloseable {
               rowsRead.get() - read0,
               rowsWritten.get() - written0,
               (System.nanoTime() - stageStart) / 1e9,
-              (processCpuNanos() - cpu0) / 1e9,
+              (cpuNanos() - cpu0) / 1e9,
               peakHeapMiB(),
               peakRssMiB());
       synchronized (finished) {
@@ -101,6 +116,8 @@ public final class Progress implements AutoCloseable {
     } finally {
       stage = outer;
       stageStart = outerStart;
+      stageRead0 = outerRead0;
+      stageWritten0 = outerWritten0;
       spark.sparkContext().setJobDescription(outer);
     }
   }
@@ -126,6 +143,14 @@ public final class Progress implements AutoCloseable {
     synchronized (finished) {
       return List.copyOf(finished);
     }
+  }
+
+  /**
+   * CPU time of the run so far: this process's (in local mode every executor thread is in it),
+   * plus, on a cluster, what the executors' tasks reported.
+   */
+  private long cpuNanos() {
+    return processCpuNanos() + (tasksElsewhere ? taskCpuNanos.get() : 0);
   }
 
   /** CPU time of the whole process so far (every thread), or 0 where the JVM cannot tell. */
@@ -174,8 +199,8 @@ public final class Progress implements AutoCloseable {
           Locale.ROOT,
           "[%s] %,d rows read, %,d written, %s elapsed%n",
           s,
-          rowsRead.get(),
-          rowsWritten.get(),
+          rowsRead.get() - stageRead0,
+          rowsWritten.get() - stageWritten0,
           elapsed(stageStart));
     }
   }

@@ -1,9 +1,10 @@
 package dev.aftermath.spark;
 
 /**
- * What one named stage of a run cost: rows its Spark tasks read from files and wrote, wall and CPU
- * seconds of the whole process (every executor thread in local mode; the driver's only on a
- * cluster), and the peak JVM heap and process RSS (the RSS is the high-water mark of the process so
+ * What one named stage of a run cost: rows its Spark tasks read from files and wrote (summed over
+ * the tasks, wherever they ran), wall seconds, CPU seconds (the driver process's, which in local
+ * mode holds every executor thread, plus on a cluster the CPU time the executors' tasks reported),
+ * and the driver's peak JVM heap and process RSS (the RSS is the high-water mark of the process so
  * far).
  */
 public record StageMetrics(
