@@ -12,6 +12,7 @@ import dev.aftermath.clv.BetaQuadrature;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
+import dev.aftermath.spark.ExactSum;
 import dev.aftermath.spark.Progress;
 import dev.aftermath.stage.StageContext;
 import java.util.ArrayList;
@@ -293,16 +294,17 @@ public final class CustomerDefectionJob {
             bin.as("bin"))
         .agg(
             count(lit(1)).as("customers"),
-            sum("no_return").as("no_return"),
-            sum(col("no_return").multiply(lit(1).minus(col("no_return")))).as("no_return_var"),
-            sum("alive").as("alive"),
-            sum("value").as("value"),
-            sum("no_return_other_clock").as("no_return_other_clock"),
-            sum("g0").as("g0"),
-            sum("g1").as("g1"),
-            sum("g2").as("g2"),
-            sum("g3").as("g3"),
-            sum("g4").as("g4"))
+            ExactSum.of("no_return").as("no_return"),
+            ExactSum.of(col("no_return").multiply(lit(1).minus(col("no_return"))))
+                .as("no_return_var"),
+            ExactSum.of("alive").as("alive"),
+            ExactSum.of("value").as("value"),
+            ExactSum.of("no_return_other_clock").as("no_return_other_clock"),
+            ExactSum.of("g0").as("g0"),
+            ExactSum.of("g1").as("g1"),
+            ExactSum.of("g2").as("g2"),
+            ExactSum.of("g3").as("g3"),
+            ExactSum.of("g4").as("g4"))
         .orderBy("merchant_id", "segment", "returned", "confirmed", "bin");
   }
 

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dev.aftermath.spark.ExactSum;
 import java.time.LocalDateTime;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -89,7 +90,7 @@ final class CustomerHistories {
             min(preDay).as("first_day"),
             max(preDay).as("last_day"),
             count(preDay).as("purchase_days"),
-            sum(when(col("pre"), col("pre_revenue"))).as("pre_revenue"),
+            ExactSum.of(when(col("pre"), col("pre_revenue"))).as("pre_revenue"),
             min_by(col("pre_revenue"), coalesce(preDay, lit(Integer.MAX_VALUE)))
                 .as("first_revenue"),
             max(when(

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.aftermath.spark.ColumnNames;
+import dev.aftermath.spark.ExactSum;
 import dev.aftermath.spark.MetricTable;
 import dev.aftermath.stats.RankCorrelation;
 import java.util.Arrays;
@@ -47,7 +48,7 @@ final class DefectionEvaluation {
     }
     Column p0 = col("window_no_return_probability");
     Column observed = sum(when(col("returned"), 0).otherwise(1));
-    Column wouldReturn = sum(lit(1).minus(p0));
+    Column wouldReturn = ExactSum.of(lit(1).minus(p0));
     Column alive = sum(when(col("alive_at_outage"), 1).otherwise(0));
     return active
         .select("merchant_id", "customer_id", "returned")
@@ -55,10 +56,12 @@ final class DefectionEvaluation {
         .groupBy("merchant_id")
         .agg(
             defected,
-            when(wouldReturn.gt(1e-9), observed.minus(sum(p0)).divide(wouldReturn).multiply(alive))
+            when(
+                    wouldReturn.gt(1e-9),
+                    observed.minus(ExactSum.of(p0)).divide(wouldReturn).multiply(alive))
                 .otherwise(lit(0.0))
                 .as("oracle_defected"),
-            sum(p0).as("oracle_expected_nonreturn"));
+            ExactSum.of(p0).as("oracle_expected_nonreturn"));
   }
 
   static Dataset<Row> evaluate(

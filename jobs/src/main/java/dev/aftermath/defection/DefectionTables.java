@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import dev.aftermath.spark.ColumnNames;
+import dev.aftermath.spark.ExactSum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -430,8 +431,8 @@ final class DefectionTables {
             .groupBy("industry")
             .agg(
                 org.apache.spark.sql.functions.count(lit(1)),
-                org.apache.spark.sql.functions.sum("lost_member_balances"),
-                org.apache.spark.sql.functions.sum("lost_member_points"))
+                ExactSum.of("lost_member_balances"),
+                ExactSum.of("lost_member_points"))
             .collectAsList()) {
       merchantCount.put(r.getString(0), r.getLong(1));
       members.put(r.getString(0), new double[] {r.getDouble(2), r.getDouble(3)});

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
+import dev.aftermath.spark.ExactSum;
 import dev.aftermath.spark.Sorted;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -252,32 +253,28 @@ final class ImpactTables {
     Map<String, double[]> points = new TreeMap<>();
     for (Row r :
         estimates
-            .select(col("industry"), col("draws"))
-            .groupBy("industry")
-            .agg(
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .aggregate(
-                        org.apache.spark.sql.functions.collect_list("draws"),
-                        org.apache.spark.sql.functions.array_repeat(lit(0.0), LostRevenueJob.DRAWS),
-                        (acc, x) ->
-                            org.apache.spark.sql.functions.zip_with(acc, x, (a, b) -> a.plus(b)))
-                    .as("draws"))
+            .select(
+                col("industry"),
+                org.apache.spark.sql.functions.posexplode(col("draws")).as(new String[] {"k", "v"}))
+            .groupBy("industry", "k")
+            .agg(ExactSum.of("v").as("v"))
+            .orderBy("industry", "k")
             .collectAsList()) {
-      drawSums.put(r.getString(0), error.apply(r.getString(0), r.<Double>getList(1)));
+      drawSums.computeIfAbsent(r.getString(0), k -> new double[LostRevenueJob.DRAWS])[r.getInt(1)] =
+          r.getDouble(2);
     }
+    drawSums.replaceAll(
+        (industry, sums) -> error.apply(industry, java.util.Arrays.stream(sums).boxed().toList()));
     for (Row r :
         table
             .apply("merchant_loss")
             .groupBy("industry")
             .agg(
                 org.apache.spark.sql.functions.count(lit(1)).as("n"),
-                sum("counterfactual_revenue"),
-                sum("actual_revenue"),
-                sum("lost_revenue_outage"),
-                sum("lost_revenue_after"))
+                ExactSum.of("counterfactual_revenue"),
+                ExactSum.of("actual_revenue"),
+                ExactSum.of("lost_revenue_outage"),
+                ExactSum.of("lost_revenue_after"))
             .collectAsList()) {
       points.put(
           r.getString(0),
@@ -408,14 +405,16 @@ final class ImpactTables {
         .groupBy("industry")
         .agg(
             org.apache.spark.sql.functions.count(lit(1)).as("merchants"),
-            sum("lost_revenue").as("lost_revenue"),
-            sum("naive_lost_revenue").as("naive_lost_revenue"),
-            sum("true_lost_revenue").as("true_lost_revenue"),
-            sum(org.apache.spark.sql.functions.abs(
-                    col("lost_revenue").minus(col("true_lost_revenue"))))
+            ExactSum.of("lost_revenue").as("lost_revenue"),
+            ExactSum.of("naive_lost_revenue").as("naive_lost_revenue"),
+            ExactSum.of("true_lost_revenue").as("true_lost_revenue"),
+            ExactSum.of(
+                    org.apache.spark.sql.functions.abs(
+                        col("lost_revenue").minus(col("true_lost_revenue"))))
                 .as("model_abs_error"),
-            sum(org.apache.spark.sql.functions.abs(
-                    col("naive_lost_revenue").minus(col("true_lost_revenue"))))
+            ExactSum.of(
+                    org.apache.spark.sql.functions.abs(
+                        col("naive_lost_revenue").minus(col("true_lost_revenue"))))
                 .as("naive_abs_error"))
         .orderBy("industry");
   }

@@ -332,7 +332,9 @@ public final class LostRevenueJob {
             .filter(col("date").lt(lit(to)))
             .join(merchants.select("merchant_id", "industry"), "merchant_id")
             .groupBy("industry", "date")
-            .agg(sum("net_revenue").cast(DataTypes.DoubleType).as("revenue"));
+            .agg(sum("net_revenue").cast(DataTypes.DoubleType).as("revenue"))
+            // in day order: the weeks are summed from these rows
+            .orderBy("industry", "date");
     for (Row r : byDay.collectAsList()) {
       int d = day(origin, r.<LocalDate>getAs(1));
       int w = (outageDay - 1 - d) / 7;
@@ -496,7 +498,12 @@ public final class LostRevenueJob {
    */
   Map<String, Double> sharedError(Dataset<Row> estimates) {
     Map<String, double[][]> sums = new TreeMap<>();
-    for (Row r : estimates.select("industry", "residuals", "fitted").collectAsList()) {
+    // in merchant order: sums must not depend on the order partitions arrive in
+    for (Row r :
+        estimates
+            .orderBy("merchant_id")
+            .select("industry", "residuals", "fitted")
+            .collectAsList()) {
       List<Double> res = r.getList(1);
       List<Double> fit = r.getList(2);
       double[][] acc = sums.computeIfAbsent(r.getString(0), k -> new double[3][res.size()]);

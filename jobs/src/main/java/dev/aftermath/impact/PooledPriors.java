@@ -24,7 +24,8 @@ final class PooledPriors {
   static Map<String, double[]> of(
       Dataset<Row> firstPass, Map<String, double[]> industryCoefficients) {
     Map<String, List<double[]>> byIndustry = new TreeMap<>();
-    for (Row r : firstPass.select("industry", "coefficients").collectAsList()) {
+    for (Row r :
+        firstPass.orderBy("merchant_id").select("industry", "coefficients").collectAsList()) {
       List<Double> c = r.getList(1);
       if (!Double.isNaN(c.get(0))) {
         byIndustry

@@ -35,6 +35,8 @@ final class TruthEvaluation {
                     col("expected_revenue_no_outage"),
                     col("actual_revenue").as("true_actual_revenue")),
                 "merchant_id")
+            // in merchant order: the sums below must not depend on the order partitions arrive in
+            .orderBy("merchant_id")
             .select(
                 col("existing"),
                 col("lost_revenue"),

@@ -10,6 +10,7 @@ import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.CustomScheme;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
+import dev.aftermath.spark.ExactSum;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ final class PayoutInputs {
             .read("merchant_day_counterfactual")
             .filter(col("period").equalTo("outage"))
             .groupBy("merchant_id")
-            .agg(avg("counterfactual_revenue").as("counterfactual_daily"));
+            .agg(ExactSum.mean("counterfactual_revenue").as("counterfactual_daily"));
     Dataset<Row> size =
         writer
             .read("merchant_day")
