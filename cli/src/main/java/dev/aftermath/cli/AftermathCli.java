@@ -36,6 +36,7 @@ public final class AftermathCli implements Runnable {
 
   /** Parses the arguments, runs the subcommand, exits with its code. */
   public static void main(String[] args) {
+    LibraryLog.toProcessFile();
     System.exit(commandLine().execute(args));
   }
 

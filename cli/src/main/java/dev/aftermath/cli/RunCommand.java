@@ -95,6 +95,10 @@ public final class RunCommand implements Callable<Integer> {
                   spark, layout, new OutputLayout(output.out), output.maxQuarantinedPct, System.err)
               .run(path, stages);
       spec.commandLine().getOut().print(summary.text());
+      String log = LibraryLog.keep(output.out, spark.sparkContext().hadoopConfiguration());
+      if (log != null) {
+        spec.commandLine().getOut().println("  library log: " + log);
+      }
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     } finally {

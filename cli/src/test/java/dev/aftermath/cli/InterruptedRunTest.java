@@ -160,6 +160,14 @@ class InterruptedRunTest extends SparkTestBase {
     Process rerun = start(out, log);
     assertThat(rerun.waitFor(10, TimeUnit.MINUTES)).isTrue();
     assertThat(rerun.exitValue()).as(Files.readString(log)).isZero();
+    // the terminal shows the run's progress and results; what the libraries logged (PDFBox's font
+    // fallbacks while the PDFs render, openhtmltopdf's lines) is in the run's library log
+    assertThat(Files.readString(log))
+        .doesNotContain(" WARN ")
+        .doesNotContain(" INFO ")
+        .doesNotContain("com.openhtmltopdf")
+        .contains("library log: " + out.resolve("logs").resolve("library.log"));
+    assertThat(Files.readString(out.resolve("logs").resolve("library.log"))).contains("WARN");
 
     JsonNode expected = manifest(runs.resolve("out"));
     JsonNode actual = manifest(out);

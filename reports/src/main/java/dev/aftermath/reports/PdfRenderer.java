@@ -25,7 +25,13 @@ public final class PdfRenderer {
   private final File font;
 
   public PdfRenderer() {
-    this.font = findFont();
+    this(findFont());
+  }
+
+  /** A renderer embedding {@code font} (null: none, as on a machine without a CJK font). */
+  PdfRenderer(File font) {
+    PdfLogging.install();
+    this.font = font;
   }
 
   /** The CJK font file, or null when none is installed. */
