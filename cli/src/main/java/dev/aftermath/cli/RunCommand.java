@@ -5,12 +5,12 @@ import dev.aftermath.ingest.CaseLayout;
 import dev.aftermath.io.OutputLayout;
 import dev.aftermath.pipeline.Pipeline;
 import dev.aftermath.pipeline.Stages;
+import dev.aftermath.spark.HadoopSettings;
 import dev.aftermath.spark.SparkSessions;
 import dev.aftermath.stage.Stage;
 import dev.aftermath.stage.StagePlan;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         path = demo.casePath();
       }
-      CaseLayout layout = CaseLayout.inspect(path, new Configuration());
+      CaseLayout layout = CaseLayout.inspect(path, HadoopSettings.beforeSpark());
       if (placeboAt != null) {
         try {
           layout = layout.withScenario(layout.scenario().placebo(placeboAt));

@@ -3,9 +3,9 @@ package dev.aftermath.cli;
 import dev.aftermath.ingest.CaseLayout;
 import dev.aftermath.io.OutputLayout;
 import dev.aftermath.pipeline.Pipeline;
+import dev.aftermath.spark.HadoopSettings;
 import dev.aftermath.spark.SparkSessions;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +31,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CaseLayout layout = CaseLayout.inspect(casePath, new Configuration());
+    CaseLayout layout = CaseLayout.inspect(casePath, HadoopSettings.beforeSpark());
     SparkSession spark = SparkSessions.create("aftermath validate");
     try {
       var summary =

@@ -57,6 +57,12 @@ class InterruptedRunTest extends SparkTestBase {
 
   /** The aftermath CLI in a JVM of its own, with this JVM's class path and module flags. */
   static Process start(Path out, Path log) throws IOException {
+    return start(out, log, List.of(), casePath);
+  }
+
+  /** The same with extra JVM arguments, reading the case at {@code casePath}. */
+  static Process start(Path out, Path log, List<String> jvmArgs, String casePath)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -65,6 +71,7 @@ class InterruptedRunTest extends SparkTestBase {
       }
     }
     cmd.add("-Xmx2g");
+    cmd.addAll(jvmArgs);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(AftermathCli.class.getName());
@@ -157,7 +164,14 @@ class InterruptedRunTest extends SparkTestBase {
         "killed " + killedIn.size() + " of " + kills.size() + " runs in: " + killedIn);
     assertThat(killedIn).isNotEmpty();
     Path log = tmp.resolve("rerun.log");
-    Process rerun = start(out, log);
+    // the rerun also reads the case from another file system, a viewfs:// mount given only as
+    // spark.hadoop.* settings, with Spark splitting the work differently from the reference run
+    Process rerun =
+        start(
+            out,
+            log,
+            OtherFileSystemTest.otherSplitOnViewfs(Path.of(casePath), out),
+            "viewfs://aftermath/case");
     assertThat(rerun.waitFor(10, TimeUnit.MINUTES)).isTrue();
     assertThat(rerun.exitValue()).as(Files.readString(log)).isZero();
     // the terminal shows the run's progress and results; what the libraries logged (PDFBox's font

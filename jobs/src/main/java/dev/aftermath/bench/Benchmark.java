@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftermath.ingest.CaseLayout;
 import dev.aftermath.scenario.Scenario;
+import dev.aftermath.spark.HadoopSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.hadoop.conf.Configuration;
 
 /**
  * The benchmark's record of one finished run: the run's stages (from {@code run-summary.json}), the
@@ -44,7 +44,7 @@ public final class Benchmark {
           run + "/run-summary.json has no stage timings: run the pipeline again with this version");
     }
     String caseDir = casePath != null ? casePath.toString() : summary.path("case").asText();
-    Scenario scenario = CaseLayout.inspect(caseDir, new Configuration()).scenario();
+    Scenario scenario = CaseLayout.inspect(caseDir, HadoopSettings.beforeSpark()).scenario();
     int cores = summary.path("cores").asInt(Runtime.getRuntime().availableProcessors());
     long heapMiB = summary.path("max_heap_mib").asLong(Runtime.getRuntime().maxMemory() >> 20);
 

@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Reads whole CSV files (one Spark task per file, since quoted newlines make byte-range splits
@@ -26,9 +27,12 @@ import org.apache.spark.sql.RowFactory;
  */
 final class CsvPartitionReader implements FlatMapFunction<Iterator<String>, Row> {
   private final TableSource source;
+  private final SerializableConfiguration hadoop;
 
-  CsvPartitionReader(TableSource source) {
+  /** Reads {@code source}'s files with {@code hadoop}, the session's Hadoop configuration. */
+  CsvPartitionReader(TableSource source, SerializableConfiguration hadoop) {
     this.source = source;
+    this.hadoop = hadoop;
   }
 
   @Override
@@ -46,7 +50,7 @@ final class CsvPartitionReader implements FlatMapFunction<Iterator<String>, Row>
             current = null;
             return false;
           }
-          current = new FileRows(files.next(), source);
+          current = new FileRows(files.next(), source, hadoop.value());
         }
         return true;
       }
@@ -75,12 +79,12 @@ final class CsvPartitionReader implements FlatMapFunction<Iterator<String>, Row>
     private long pendingLine;
     private boolean done;
 
-    FileRows(String file, TableSource source) {
+    FileRows(String file, TableSource source, Configuration hadoop) {
       this.label = source.labelOf(file);
       this.spec = source.spec();
       try {
         Path path = new Path(file);
-        FileSystem fs = path.getFileSystem(new Configuration());
+        FileSystem fs = path.getFileSystem(hadoop);
         InputStream in = fs.open(path);
         this.raw = new RecordingReader(CsvText.openLenient(in));
         this.parser = CsvText.FORMAT.parse(raw);

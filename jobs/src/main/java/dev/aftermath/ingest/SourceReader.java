@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Reads an input table into source rows: lineage columns, then the contract's columns in contract
@@ -32,7 +33,10 @@ final class SourceReader {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Row> rows =
         jsc.parallelize(source.files(), source.files().size())
-            .mapPartitions(new CsvPartitionReader(source));
+            .mapPartitions(
+                new CsvPartitionReader(
+                    source,
+                    new SerializableConfiguration(spark.sparkContext().hadoopConfiguration())));
     return spark.createDataFrame(rows, SourceColumns.csvSchema(source.spec()));
   }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aftermath.ingest.CaseLayout;
+import dev.aftermath.ingest.CaseTruth;
 import dev.aftermath.ingest.InputTables;
 import dev.aftermath.ingest.TableSource;
 import dev.aftermath.ingest.TableSpec;
@@ -25,6 +26,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -62,7 +64,7 @@ public final class RunManifest {
         layout.scenarioText() == null
             ? null
             : sha256(layout.scenarioText().getBytes(StandardCharsets.UTF_8)));
-    json.put("seeds", seeds(layout, casePath));
+    json.put("seeds", seeds(spark.sparkContext().hadoopConfiguration(), layout, casePath));
     json.put("inputs", inputs(spark.sparkContext().hadoopConfiguration(), layout));
     Map<String, Object> written = new TreeMap<>();
     for (String name : tables.keySet()) {
@@ -100,18 +102,14 @@ public final class RunManifest {
     return m;
   }
 
-  private static Map<String, Object> seeds(CaseLayout layout, String casePath) {
+  private static Map<String, Object> seeds(Configuration conf, CaseLayout layout, String casePath) {
     Map<String, Object> seeds = new LinkedHashMap<>();
     // a generated case: the generator's seed, from the truth written beside it
-    java.nio.file.Path truth =
-        java.nio.file.Path.of(casePath)
-            .toAbsolutePath()
-            .getParent()
-            .resolve("truth")
-            .resolve("summary.json");
-    if (java.nio.file.Files.isRegularFile(truth)) {
-      try {
-        var seed = new ObjectMapper().readTree(truth.toFile()).get("seed");
+    Optional<Path> summary = CaseTruth.find(casePath, "summary.json", conf);
+    if (summary.isPresent()) {
+      Path truth = summary.get();
+      try (InputStream in = truth.getFileSystem(conf).open(truth)) {
+        var seed = new ObjectMapper().readTree(in).get("seed");
         if (seed != null) {
           seeds.put("case_generator", seed.asLong());
         }

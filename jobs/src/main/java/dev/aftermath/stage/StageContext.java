@@ -1,13 +1,12 @@
 package dev.aftermath.stage;
 
 import dev.aftermath.ingest.CaseLayout;
+import dev.aftermath.ingest.CaseTruth;
 import dev.aftermath.ingest.IngestResult;
 import dev.aftermath.io.OutputLayout;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.Progress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
@@ -123,7 +122,7 @@ public final class StageContext {
     if (scenario().isPlacebo()) {
       return Optional.empty();
     }
-    Path truth = Path.of(casePath).toAbsolutePath().getParent().resolve("truth").resolve(name);
-    return Files.isDirectory(truth) ? Optional.of(truth.toString()) : Optional.empty();
+    return CaseTruth.find(casePath, name, spark.sparkContext().hadoopConfiguration())
+        .map(Object::toString);
   }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.util.SerializableConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,7 +106,7 @@ class FuzzedCsvTest extends SparkTestBase {
     for (String file : orders.files()) {
       String label = orders.labelOf(file);
       List<long[]> spans = new ArrayList<>();
-      new CsvPartitionReader(orders)
+      new CsvPartitionReader(orders, new SerializableConfiguration(new Configuration()))
           .call(List.of(file).iterator())
           .forEachRemaining(r -> spans.add(new long[] {r.getLong(1), r.getLong(5)}));
       assertThat((long) spans.size()).as(label).isEqualTo(result.files().get(label).read());
