@@ -33,8 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * into the same folder: no killed run looks complete (no manifest, no run summary, no table half in
  * place), and the re-run's tables are identical, by content hash, to those of an uninterrupted run
  * made in another JVM — which also shows that results do not depend on the JVM they were computed
- * in. The rerun's log lines are kept for the privacy scan. With {@code -Daftermath.longTests=true}
- * the kills come at ten seeded random moments instead of two fixed stages.
+ * in. The rerun reads the case and writes the output through a {@code viewfs://} mount given only
+ * as {@code spark.hadoop.*} settings, with Spark splitting the work differently: the tables and the
+ * reports (rendered in a local staging folder and copied through the mount) are still the same. The
+ * rerun's log lines are kept for the privacy scan. With {@code -Daftermath.longTests=true} the
+ * kills come at ten seeded random moments instead of two fixed stages.
  */
 class InterruptedRunTest extends SparkTestBase {
   /** The generated-at stamp as a PDF's text shows it, in either language. */
@@ -55,13 +58,34 @@ class InterruptedRunTest extends SparkTestBase {
     casePath = runs.resolve("case").toString();
   }
 
-  /** The aftermath CLI in a JVM of its own, with this JVM's class path and module flags. */
-  static Process start(Path out, Path log) throws IOException {
-    return start(out, log, List.of(), casePath);
+  static final String MOUNT = "spark.hadoop.fs.viewfs.mounttable.aftermath.link.";
+
+  /**
+   * JVM arguments that mount {@code caseDir} at viewfs://aftermath/case, the generator's truth
+   * beside it at viewfs://aftermath/truth and {@code outDir} at viewfs://aftermath/out, given only
+   * as spark.hadoop.* settings (what spark-submit --conf passes), and make Spark split the work
+   * differently from the default: three local cores, 37 shuffle partitions, 1 MiB file splits,
+   * adaptive execution off.
+   */
+  static List<String> otherSplitOnViewfs(Path caseDir, Path outDir) {
+    Path truth = caseDir.toAbsolutePath().getParent().resolve("truth");
+    return List.of(
+        "-D" + MOUNT + "/case=" + caseDir.toAbsolutePath().toUri(),
+        "-D" + MOUNT + "/truth=" + truth.toUri(),
+        "-D" + MOUNT + "/out=" + outDir.toAbsolutePath().toUri(),
+        "-Daftermath.master=local[3]",
+        "-Dspark.sql.shuffle.partitions=37",
+        "-Dspark.sql.files.maxPartitionBytes=1048576",
+        "-Dspark.sql.adaptive.enabled=false");
   }
 
-  /** The same with extra JVM arguments, reading the case at {@code casePath}. */
-  static Process start(Path out, Path log, List<String> jvmArgs, String casePath)
+  /** The aftermath CLI in a JVM of its own, with this JVM's class path and module flags. */
+  static Process start(Path out, Path log) throws IOException {
+    return start(out.toString(), log, List.of(), casePath);
+  }
+
+  /** The same with extra JVM arguments, the case at {@code casePath}, the output at {@code out}. */
+  static Process start(String out, Path log, List<String> jvmArgs, String casePath)
       throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -75,7 +99,7 @@ class InterruptedRunTest extends SparkTestBase {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(AftermathCli.class.getName());
-    cmd.addAll(List.of("run", "--case", casePath, "--out", out.toString()));
+    cmd.addAll(List.of("run", "--case", casePath, "--out", out));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
@@ -164,13 +188,15 @@ class InterruptedRunTest extends SparkTestBase {
         "killed " + killedIn.size() + " of " + kills.size() + " runs in: " + killedIn);
     assertThat(killedIn).isNotEmpty();
     Path log = tmp.resolve("rerun.log");
-    // the rerun also reads the case from another file system, a viewfs:// mount given only as
-    // spark.hadoop.* settings, with Spark splitting the work differently from the reference run
+    // the rerun reads the case from and writes into the same folder through another file system,
+    // a viewfs:// mount given only as spark.hadoop.* settings, with Spark splitting the work
+    // differently from the reference run: the reports are rendered in a local staging folder and
+    // copied there
     Process rerun =
         start(
-            out,
+            "viewfs://aftermath/out",
             log,
-            OtherFileSystemTest.otherSplitOnViewfs(Path.of(casePath), out),
+            otherSplitOnViewfs(Path.of(casePath), out),
             "viewfs://aftermath/case");
     assertThat(rerun.waitFor(10, TimeUnit.MINUTES)).isTrue();
     assertThat(rerun.exitValue()).as(Files.readString(log)).isZero();
@@ -180,7 +206,7 @@ class InterruptedRunTest extends SparkTestBase {
         .doesNotContain(" WARN ")
         .doesNotContain(" INFO ")
         .doesNotContain("com.openhtmltopdf")
-        .contains("library log: " + out.resolve("logs").resolve("library.log"));
+        .contains("library log: viewfs://aftermath/out/logs/library.log");
     assertThat(Files.readString(out.resolve("logs").resolve("library.log"))).contains("WARN");
 
     JsonNode expected = manifest(runs.resolve("out"));

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ReportStageTest {
   @Test
-  void rendersOnlyWhereTheOutputIsOnLocalDisk() {
+  void rendersInPlaceOnlyWhereTheOutputIsOnLocalDisk() {
     Configuration local = new Configuration(false);
     assertThat(ReportStage.onLocalDisk("out", local)).isTrue();
     assertThat(ReportStage.onLocalDisk("/tmp/out", local)).isTrue();

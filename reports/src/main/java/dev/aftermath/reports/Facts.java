@@ -1,13 +1,9 @@
 package dev.aftermath.reports;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -25,22 +21,13 @@ record Facts(List<Fact> facts, List<String> remediation) {
   }
 
   @SuppressWarnings("unchecked")
-  static Facts of(String casePath) {
-    if (casePath == null) {
+  static Facts of(CaseFiles caseFiles) {
+    String file = "facts.yaml";
+    Optional<String> text = caseFiles.text(file);
+    if (text.isEmpty()) {
       return none();
     }
-    Path file = Path.of(casePath).resolve("facts.yaml");
-    if (!Files.isRegularFile(file)) {
-      return none();
-    }
-    Object doc;
-    try {
-      doc =
-          new Load(LoadSettings.builder().setLabel(file.toString()).build())
-              .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    Object doc = new Load(LoadSettings.builder().setLabel(file).build()).loadFromString(text.get());
     if (!(doc instanceof Map<?, ?> root)) {
       throw new IllegalArgumentException(file + ": expected a mapping with facts and remediation");
     }

@@ -46,7 +46,7 @@ final class LegalReport {
     }
     Map<String, Long> reasons = new TreeMap<>();
     List<Lineage.Reconciled> reconciled = Lineage.reconciliation(out, reasons);
-    DataLineage lineage = DataLineage.of(reconciled, reasons, Lineage.inputs(run.casePath()), f);
+    DataLineage lineage = DataLineage.of(reconciled, reasons, run.caseFiles().files(), f);
     m.put("reconciliation", lineage.reconciliation());
     m.put("quarantine", lineage.quarantine());
     m.put("inputs", lineage.inputs());
@@ -214,7 +214,7 @@ final class LegalReport {
     static DataLineage of(
         List<Lineage.Reconciled> reconciled,
         Map<String, Long> reasons,
-        List<Lineage.InputFile> files,
+        List<CaseFiles.InputFile> files,
         Formats f) {
       List<List<String>> recon = new ArrayList<>();
       for (Lineage.Reconciled r : reconciled) {
@@ -230,7 +230,7 @@ final class LegalReport {
       List<List<String>> why = new ArrayList<>();
       reasons.forEach((k, v) -> why.add(List.of(k, f.count(v))));
       List<List<String>> inputs = new ArrayList<>();
-      for (Lineage.InputFile file : files) {
+      for (CaseFiles.InputFile file : files) {
         inputs.add(List.of(file.path(), f.count(file.bytes()), file.sha256()));
       }
       return new DataLineage(recon, why, inputs);

@@ -3,19 +3,13 @@ package dev.aftermath.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Data lineage for the legal report: the case's input files with their size and SHA-256, and the
@@ -25,47 +19,11 @@ import java.util.stream.Stream;
 final class Lineage {
   private Lineage() {}
 
-  /** One input file: path relative to the case, bytes, SHA-256. */
-  record InputFile(String path, long bytes, String sha256) {}
-
   /** One table's reconciliation. */
   record Reconciled(String table, long read, long valid, long quarantined, long duplicates) {
     /** Whether every record read is accounted for: valid, quarantined or a duplicate. */
     boolean balances() {
       return read == valid + quarantined + duplicates;
-    }
-  }
-
-  static List<InputFile> inputs(String casePath) {
-    List<InputFile> out = new ArrayList<>();
-    if (casePath == null || !Files.isDirectory(Path.of(casePath))) {
-      return out;
-    }
-    Path root = Path.of(casePath);
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(".") || name.startsWith("_")) {
-          continue; // checksums and markers written by the tools that made the case
-        }
-        out.add(new InputFile(root.relativize(p).toString(), Files.size(p), sha256(p)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the case folder " + casePath, e);
-    }
-    return out;
-  }
-
-  static String sha256(Path p) throws IOException {
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(p), MessageDigest.getInstance("SHA-256"))) {
-      byte[] buf = new byte[1 << 16];
-      while (in.read(buf) >= 0) {
-        // the digest reads as it goes
-      }
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 

@@ -60,7 +60,7 @@ public final class Reports {
     List<Entry> entries = new ArrayList<>();
     try (ResultTables tables = declaredTables(out)) {
       Files.createDirectories(dir);
-      Facts facts = Facts.of(run.casePath());
+      Facts facts = Facts.of(run.caseFiles());
       for (Locale locale : LANGUAGES) {
         Map<String, String> msg = ReportRenderer.messages(locale);
         Formats f = new Formats(locale, currency);

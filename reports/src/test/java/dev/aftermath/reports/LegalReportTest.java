@@ -169,7 +169,7 @@ class LegalReportTest {
                 new Lineage.Reconciled("orders", 1200, 1197, 2, 1),
                 new Lineage.Reconciled("refunds", 5, 3, 1, 0)),
             reasons,
-            List.of(new Lineage.InputFile("orders.csv", 2048, "ab12")),
+            List.of(new CaseFiles.InputFile("orders.csv", 2048, "ab12")),
             en);
     assertThat(lineage.reconciliation())
         .containsExactly(
