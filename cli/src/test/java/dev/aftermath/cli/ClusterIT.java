@@ -3,16 +3,31 @@ package dev.aftermath.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftermath.GeneratedRuns;
 import dev.aftermath.SparkTestBase;
+import dev.aftermath.ingest.CaseLayout;
+import dev.aftermath.io.OutputLayout;
+import dev.aftermath.pipeline.Pipeline;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,9 +65,43 @@ class ClusterIT extends SparkTestBase {
     }
     flags.add("-Dio.netty.tryReflectionSetAccessible=true");
     Path home = StandaloneCluster.sparkHome(tmp.resolve("spark"), target.resolve("lib"), flags);
-    Path out = tmp.resolve("out");
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("hdfs").toString());
+    MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
     Path log = tmp.resolve("submit.log");
     try (StandaloneCluster cluster = StandaloneCluster.start(home, tmp.resolve("cluster"), 2)) {
+      dfs.waitActive();
+      FileSystem hdfs = dfs.getFileSystem();
+      String root = hdfs.getUri().toString();
+      for (String folder : new String[] {"case", "truth"}) {
+        hdfs.copyFromLocalFile(
+            false,
+            true,
+            new org.apache.hadoop.fs.Path(runs.resolve(folder).toUri()),
+            new org.apache.hadoop.fs.Path(root + "/cases/demo/" + folder));
+      }
+      String casePath = root + "/cases/demo/case";
+      String out = root + "/out/run";
+      JsonNode expected = InterruptedRunTest.manifest(runs.resolve("out"));
+
+      // validate, in this JVM's local Spark, with case and output on HDFS
+      new Pipeline(
+              spark,
+              CaseLayout.inspect(casePath, spark.sparkContext().hadoopConfiguration()),
+              new OutputLayout(root + "/out/validated"),
+              5,
+              new PrintStream(OutputStream.nullOutputStream()))
+          .validate(casePath);
+      JsonNode validated = manifest(hdfs, root + "/out/validated/manifest.json");
+      for (Iterator<Map.Entry<String, JsonNode>> it = validated.get("tables").fields();
+          it.hasNext(); ) {
+        Map.Entry<String, JsonNode> table = it.next();
+        assertThat(table.getValue())
+            .as("validate: " + table.getKey())
+            .isEqualTo(expected.get("tables").get(table.getKey()));
+      }
+      assertThat(validated.get("tables").has("orders")).isTrue();
+
       List<String> jvm = new ArrayList<>(flags);
       jvm.add("-Xmx2g");
       Process submit =
@@ -84,9 +133,9 @@ class ClusterIT extends SparkTestBase {
                       alone.toString(),
                       "run",
                       "--case",
-                      runs.resolve("case").toString(),
+                      casePath,
                       "--out",
-                      out.toString()))
+                      out))
               .directory(submitDir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
@@ -106,20 +155,41 @@ class ClusterIT extends SparkTestBase {
           .as("executor logs under " + cluster.workDirs())
           .contains("Finished task");
       assertThat(cluster.masterJson()).contains("aftermath run");
-    }
 
-    JsonNode expected = InterruptedRunTest.manifest(runs.resolve("out"));
-    JsonNode actual = InterruptedRunTest.manifest(out);
-    // the reference run carries the placebo in the same run (run --with-placebo); this one not
-    ObjectNode expectedTables = expected.get("tables").deepCopy();
-    expectedTables.remove("placebo_totals");
-    assertThat(actual.get("tables")).isEqualTo(expectedTables);
-    assertThat(actual.get("inputs")).isEqualTo(expected.get("inputs"));
-    // the reports, rendered on the driver from the cluster jar's own libraries
-    assertThat(out.resolve("reports/index.html")).isRegularFile();
-    try (Stream<Path> files = Files.walk(out.resolve("reports"))) {
-      assertThat(files.map(Path::toString).filter(p -> p.endsWith(".pdf")).count())
-          .isGreaterThanOrEqualTo(6);
+      JsonNode actual = manifest(hdfs, out + "/manifest.json");
+      // the reference run carries the placebo in the same run (run --with-placebo); this one not
+      ObjectNode expectedTables = expected.get("tables").deepCopy();
+      expectedTables.remove("placebo_totals");
+      assertThat(actual.get("tables")).isEqualTo(expectedTables);
+      assertThat(actual.get("inputs")).isEqualTo(expected.get("inputs"));
+      assertThat(actual.get("seeds").get("case_generator").asLong()).isEqualTo(2020);
+      // the reports, rendered on the driver from the cluster jar's own libraries and copied to
+      // HDFS,
+      // with the case's input lineage read there
+      int pdfs = 0;
+      RemoteIterator<LocatedFileStatus> files =
+          hdfs.listFiles(new org.apache.hadoop.fs.Path(out + "/reports"), false);
+      while (files.hasNext()) {
+        pdfs += files.next().getPath().getName().endsWith(".pdf") ? 1 : 0;
+      }
+      assertThat(pdfs).isGreaterThanOrEqualTo(6);
+      assertThat(text(hdfs, out + "/reports/index.html")).contains("legal");
+      assertThat(text(hdfs, out + "/reports/legal.en-GB.html"))
+          .contains(expected.get("inputs").get(0).get("sha256").asText());
+    } finally {
+      dfs.shutdown();
+    }
+  }
+
+  private static JsonNode manifest(FileSystem fs, String path) throws Exception {
+    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(path))) {
+      return new ObjectMapper().readTree(in);
+    }
+  }
+
+  private static String text(FileSystem fs, String path) throws Exception {
+    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(path))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 }
