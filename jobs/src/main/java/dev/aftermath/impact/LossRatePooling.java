@@ -108,11 +108,7 @@ final class LossRatePooling implements Serializable {
   /** Fits the model to the merchants whose direct estimate is usable. */
   static LossRatePooling fit(List<Direct> all, ForecastError forecast) {
     List<Direct> used = new ArrayList<>();
-    // in merchant order: the rows arrive from Spark in partition order, and sums must not depend on
-    // it
-    List<Direct> ordered = new ArrayList<>(all);
-    ordered.sort(java.util.Comparator.comparing(Direct::merchantId));
-    for (Direct d : ordered) {
+    for (Direct d : all) {
       if (d.counterfactual() > 0
           && d.variance() > 0
           && Double.isFinite(d.variance())

@@ -13,6 +13,7 @@ import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
 import dev.aftermath.spark.Progress;
+import dev.aftermath.spark.Sorted;
 import dev.aftermath.stage.StageContext;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -500,13 +501,11 @@ public final class LostRevenueJob {
     Map<String, double[][]> sums = new TreeMap<>();
     // in merchant order: sums must not depend on the order partitions arrive in
     for (Row r :
-        estimates
-            .orderBy("merchant_id")
-            .select("industry", "residuals", "fitted")
-            .collectAsList()) {
-      List<Double> res = r.getList(1);
-      List<Double> fit = r.getList(2);
-      double[][] acc = sums.computeIfAbsent(r.getString(0), k -> new double[3][res.size()]);
+        Sorted.collected(
+            estimates.select("merchant_id", "industry", "residuals", "fitted"), "merchant_id")) {
+      List<Double> res = r.getList(2);
+      List<Double> fit = r.getList(3);
+      double[][] acc = sums.computeIfAbsent(r.getString(1), k -> new double[3][res.size()]);
       for (int k = 0; k < res.size(); k++) {
         if (!Double.isNaN(res.get(k))) {
           acc[0][k] += res.get(k);

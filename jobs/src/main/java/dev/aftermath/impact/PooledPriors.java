@@ -1,5 +1,6 @@
 package dev.aftermath.impact;
 
+import dev.aftermath.spark.Sorted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,12 @@ final class PooledPriors {
       Dataset<Row> firstPass, Map<String, double[]> industryCoefficients) {
     Map<String, List<double[]>> byIndustry = new TreeMap<>();
     for (Row r :
-        firstPass.orderBy("merchant_id").select("industry", "coefficients").collectAsList()) {
-      List<Double> c = r.getList(1);
+        Sorted.collected(
+            firstPass.select("merchant_id", "industry", "coefficients"), "merchant_id")) {
+      List<Double> c = r.getList(2);
       if (!Double.isNaN(c.get(0))) {
         byIndustry
-            .computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+            .computeIfAbsent(r.getString(1), k -> new ArrayList<>())
             .add(new double[] {c.get(0), c.get(1), c.get(2), c.get(3)});
       }
     }
