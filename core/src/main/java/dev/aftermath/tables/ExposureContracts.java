@@ -27,17 +27,20 @@ final class ExposureContracts {
             "exposure_contract_cap",
             DOUBLE,
             CURRENCY,
-            "what remains claimable after the payout under the contract cap"),
+            "what remains claimable after the payout under the contract cap: E[max(0, claimable − payout)]"
+                + " over the loss estimates' spread"),
         of(
             "exposure_foreseeable",
             DOUBLE,
             CURRENCY,
-            "what remains claimable after the payout under foreseeable loss"),
+            "what remains claimable after the payout under foreseeable loss: E[max(0, claimable − payout)]"
+                + " over the loss estimates' spread"),
         of(
             "exposure_full",
             DOUBLE,
             CURRENCY,
-            "what remains claimable after the payout under full loss"),
+            "what remains claimable after the payout under full loss: E[max(0, claimable − payout)]"
+                + " over the loss estimates' spread"),
         of("claim_probability", DOUBLE, SHARE, "modelled probability that it claims"),
         of(
             "expected_exposure",
@@ -78,7 +81,23 @@ final class ExposureContracts {
                   "probability_exceeds_fund_remaining",
                   DOUBLE,
                   SHARE,
-                  "share of draws whose total exceeds fund_remaining")));
+                  "share of draws whose total exceeds fund_remaining"),
+              of(
+                  "tvar90",
+                  DOUBLE,
+                  CURRENCY,
+                  "expected shortfall (TVaR) at 90%: the mean of the worst 10% of totals"),
+              of(
+                  "tvar99",
+                  DOUBLE,
+                  CURRENCY,
+                  "expected shortfall (TVaR) at 99%: the mean of the worst 1% of totals"),
+              of(
+                  "return_period_fund_remaining",
+                  DOUBLE,
+                  COUNT,
+                  "1 / probability_exceeds_fund_remaining: the total exceeds what is left of the"
+                      + " fund once in this many incidents like this one (empty if no draw did)")));
 
   static final OutputTable LOSS_EXCEEDANCE =
       new OutputTable(
@@ -91,7 +110,13 @@ final class ExposureContracts {
           List.of(
               id("regime", "as in exposure_distribution"),
               of("x", DOUBLE, CURRENCY, "a total"),
-              of("probability", DOUBLE, SHARE, "the share of draws above it")));
+              of("probability", DOUBLE, SHARE, "the share of draws above it"),
+              of(
+                  "return_period",
+                  DOUBLE,
+                  COUNT,
+                  "1 / probability: a total above x comes once in this many incidents like this"
+                      + " one (empty where no draw is above x)")));
 
   static final OutputTable TOP_EXPOSURES =
       new OutputTable(
@@ -108,7 +133,11 @@ final class ExposureContracts {
                   MERCHANT_ID,
                   INDUSTRY,
                   of("actual_loss", DOUBLE, CURRENCY, "as in merchant_payout"),
-                  of("foreseeable_loss", DOUBLE, CURRENCY, "max(0, lost margin)"),
+                  of(
+                      "foreseeable_loss",
+                      DOUBLE,
+                      CURRENCY,
+                      "E[max(0, lost margin)] over the estimate's spread"),
                   id("chosen_scheme", "as in merchant_payout"),
                   of("chosen_payout", DOUBLE, CURRENCY, "as in merchant_payout"),
                   of("shortfall", DOUBLE, CURRENCY, "as in merchant_payout")),

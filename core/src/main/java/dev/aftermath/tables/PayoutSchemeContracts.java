@@ -36,8 +36,9 @@ final class PayoutSchemeContracts {
           "traffic_extension_value", "the traffic scheme's part in free months",
           "sla_credit_payout", "what the SLA credit scheme pays it",
           "actual_loss",
-              "max(0, lost margin + lost customer margin + lost member balances): the loss a"
-                  + " court could award");
+              "the claimable loss: E[max(0, L)] for the signed loss estimate L (`loss_estimate` ±"
+                  + " `loss_sd`, normal), the loss a court could award on average; replaces the"
+                  + " estimate floored at zero (METHODS.md, \"Claimable loss\")");
 
   /** The built-in schemes' columns, in the registry's order, each with its meaning. */
   private static List<OutputColumn> builtInPayouts() {
@@ -85,24 +86,68 @@ final class PayoutSchemeContracts {
                       "coverage_ratio",
                       DOUBLE,
                       RATIO,
-                      "chosen payout / actual loss (empty without a loss)"),
-                  of("shortfall", DOUBLE, CURRENCY, "actual loss − chosen payout"),
+                      "chosen payout / claimable loss (`actual_loss`; empty without one)"),
+                  of("shortfall", DOUBLE, CURRENCY, "claimable loss − chosen payout"),
                   of(
                       "pre_outage_daily_revenue",
                       DOUBLE,
                       CURRENCY,
-                      "mean daily net revenue before the outage (`merchant_day`)"))));
+                      "mean daily net revenue before the outage (`merchant_day`)"),
+                  of(
+                      "loss_estimate",
+                      DOUBLE,
+                      CURRENCY,
+                      "the signed loss estimate: lost margin + lost customer margin + lost member"
+                          + " balances, negative where the merchant did better than expected; the"
+                          + " figure totals add up"),
+                  of(
+                      "loss_sd",
+                      DOUBLE,
+                      CURRENCY,
+                      "its standard deviation, from the lost margin's and lost customer value's 90%"
+                          + " intervals"),
+                  of(
+                      "probability_covered",
+                      DOUBLE,
+                      SHARE,
+                      "P(loss ≤ chosen payout) under that distribution: how sure it is that the"
+                          + " merchant is made whole"))));
 
   static List<OutputColumn> schemeMeasures() {
     return List.of(
         of("merchants", LONG, COUNT, "number of merchants"),
-        of("merchants_with_loss", LONG, COUNT, "merchants with actual loss > 0"),
-        of("share_made_whole", DOUBLE, SHARE, "payout ≥ loss, among those with a loss"),
-        of("median_coverage", DOUBLE, RATIO, "median of payout / loss"),
-        of("total_loss", DOUBLE, CURRENCY, "sum of actual_loss"),
+        of(
+            "merchants_with_loss",
+            LONG,
+            COUNT,
+            "merchants with a claimable loss (`actual_loss`) > 0"),
+        of(
+            "share_made_whole",
+            DOUBLE,
+            SHARE,
+            "payout ≥ claimable loss, among merchants_with_loss (the point verdict)"),
+        of("median_coverage", DOUBLE, RATIO, "median of payout / claimable loss"),
+        of("total_loss", DOUBLE, CURRENCY, "sum of the claimable losses (`actual_loss`)"),
         of("total_payout", DOUBLE, CURRENCY, "sum of the payouts"),
         of("total_shortfall", DOUBLE, CURRENCY, "sum of the shortfalls"),
         of("gini_shortfall", DOUBLE, NONE, "Gini coefficient of the relative shortfall"));
+  }
+
+  /** Measures added later, at the end of scheme_summary and scheme_fairness. */
+  static List<OutputColumn> laterSchemeMeasures() {
+    return List.of(
+        of(
+            "expected_share_made_whole",
+            DOUBLE,
+            SHARE,
+            "mean over merchants_with_loss of P(loss ≤ payout): the share made whole, allowing for"
+                + " the losses' uncertainty"),
+        of(
+            "total_loss_estimate",
+            DOUBLE,
+            CURRENCY,
+            "sum of the signed loss estimates (`loss_estimate`): the total loss, which claimable"
+                + " losses overstate"));
   }
 
   static final OutputTable SCHEME_SUMMARY =
@@ -125,7 +170,8 @@ final class PayoutSchemeContracts {
                       "worst_served_industry_share_made_whole",
                       DOUBLE,
                       SHARE,
-                      "its share made whole"))));
+                      "its share made whole")),
+              laterSchemeMeasures()));
 
   static final OutputTable SCHEME_FAIRNESS =
       new OutputTable(
@@ -143,7 +189,8 @@ final class PayoutSchemeContracts {
                           + " `merchant_type` existing/new"),
                   id("group", "the group within the dimension"),
                   id("scheme", "")),
-              schemeMeasures()));
+              schemeMeasures(),
+              laterSchemeMeasures()));
 
   static List<OutputColumn> metricValueNote() {
     return List.of(

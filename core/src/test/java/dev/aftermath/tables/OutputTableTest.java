@@ -150,12 +150,18 @@ class OutputTableTest {
   private static final List<String> ADDED_AFTER_ESTIMATE_QUALITY =
       List.of("direct_lost_revenue", "pooling_weight", "fit_mape");
 
+  private static final List<String> ADDED_AFTER_PRE_OUTAGE_DAILY_REVENUE =
+      List.of("loss_estimate", "loss_sd", "probability_covered");
+
   private static List<String> asNow() {
     List<String> now = new ArrayList<>();
     for (String c : MERCHANT_IMPACT_AS_BEFORE) {
       now.add(c);
       if (c.equals("estimate_quality")) {
         now.addAll(ADDED_AFTER_ESTIMATE_QUALITY);
+      }
+      if (c.equals("pre_outage_daily_revenue")) {
+        now.addAll(ADDED_AFTER_PRE_OUTAGE_DAILY_REVENUE);
       }
     }
     return now;

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Summary of simulated totals of one regime: mean, standard deviation, percentiles (the order
- * statistic at ⌈q·n⌉, no interpolation), and the loss exceedance curve P(total > x).
+ * statistic at ⌈q·n⌉, no interpolation), tail means (TVaR), and the loss exceedance curve P(total >
+ * x) with its return periods.
  */
 public record ExposureDistribution(double[] sorted) {
   public static ExposureDistribution of(double[] totals) {
@@ -45,6 +46,26 @@ public record ExposureDistribution(double[] sorted) {
       }
     }
     return (double) (sorted.length - lo) / sorted.length;
+  }
+
+  /**
+   * Expected shortfall (TVaR) at level q: the mean of the worst ⌈(1 − q)·n⌉ totals (at least one),
+   * the tail measure catastrophe models report beside the percentile.
+   */
+  public double tailMean(double q) {
+    int n = sorted.length;
+    int tail = Math.max(1, (int) Math.ceil((1 - q) * n - 1e-9));
+    double s = 0;
+    for (int i = n - tail; i < n; i++) {
+      s += sorted[i];
+    }
+    return s / tail;
+  }
+
+  /** 1 / P(total > x): a total above x comes once in this many draws; null if none is above. */
+  public Double returnPeriod(double x) {
+    double p = exceedance(x);
+    return p > 0 ? 1 / p : null;
   }
 
   public double max() {

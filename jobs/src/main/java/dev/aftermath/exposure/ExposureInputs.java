@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
+import dev.aftermath.stats.SharedErrorShare;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

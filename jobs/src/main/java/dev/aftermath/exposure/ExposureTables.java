@@ -27,7 +27,10 @@ final class ExposureTables {
     }
   }
 
-  /** {@code exposure_distribution}: per regime mean, sd, P50, P90, P99, against the fund left. */
+  /**
+   * {@code exposure_distribution}: per regime mean, sd, P50, P90, P99, TVaR at 90% and 99%, against
+   * the fund left.
+   */
   Dataset<Row> distribution() {
     SmallTable t =
         SmallTable.columns()
@@ -41,6 +44,9 @@ final class ExposureTables {
             .number("max")
             .number("fund_remaining")
             .number("probability_exceeds_fund_remaining")
+            .number("tvar90")
+            .number("tvar99")
+            .number("return_period_fund_remaining")
             .table();
     for (int r = 0; r < regimes.length; r++) {
       ExposureDistribution e = regimes[r];
@@ -54,20 +60,29 @@ final class ExposureTables {
           round(e.quantile(0.99)),
           round(e.max()),
           remainingFund,
-          remainingFund == null ? null : e.exceedance(remainingFund));
+          remainingFund == null ? null : e.exceedance(remainingFund),
+          round(e.tailMean(0.9)),
+          round(e.tailMean(0.99)),
+          remainingFund == null ? null : e.returnPeriod(remainingFund));
     }
     return t.dataset(spark);
   }
 
   /** {@code loss_exceedance}: per regime, P(total > x) at evenly spaced x from 0 to the largest. */
   Dataset<Row> exceedance(int points) {
-    SmallTable t = SmallTable.columns().string("regime").number("x").number("probability").table();
+    SmallTable t =
+        SmallTable.columns()
+            .string("regime")
+            .number("x")
+            .number("probability")
+            .number("return_period")
+            .table();
     for (int r = 0; r < regimes.length; r++) {
       ExposureDistribution e = regimes[r];
       double top = e.max();
       for (int k = 0; k < points; k++) {
         double x = top * k / (points - 1);
-        t.row(LiabilityTerms.REGIMES.get(r), round(x), e.exceedance(x));
+        t.row(LiabilityTerms.REGIMES.get(r), round(x), e.exceedance(x), e.returnPeriod(x));
       }
     }
     return t.dataset(spark);

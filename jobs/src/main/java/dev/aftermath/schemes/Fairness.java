@@ -4,11 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * How well one scheme covers a group of merchants' losses: merchants, how many had a loss, the
- * share of those made whole (payout ≥ loss), the median coverage ratio (payout / loss), totals of
- * loss, payout and shortfall (loss − payout where positive), and the Gini coefficient of the
- * shortfall relative to loss — 0 when every merchant with a loss is short by the same fraction of
- * it, toward 1 when a few carry all of the shortfall.
+ * How well one scheme covers a group of merchants' losses: merchants, how many had a claimable
+ * loss, the share of those made whole (payout ≥ claimable loss), the median coverage ratio (payout
+ * / claimable loss), totals of claimable loss, payout and shortfall (loss − payout where positive),
+ * the Gini coefficient of the shortfall relative to loss — 0 when every merchant with a loss is
+ * short by the same fraction of it, toward 1 when a few carry all of the shortfall — and, beside
+ * the point verdict, the expected share made whole (the mean probability that the payout covers the
+ * merchant's uncertain loss) and the signed loss estimate's total.
  */
 public record Fairness(
     long merchants,
@@ -18,9 +20,14 @@ public record Fairness(
     double totalLoss,
     double totalPayout,
     double totalShortfall,
-    Double giniShortfall) {
+    Double giniShortfall,
+    Double expectedShareMadeWhole,
+    double totalLossEstimate) {
 
-  /** {@code loss[i]} and {@code payout[i]} of the group's merchants. */
+  /**
+   * Per merchant of the group: {claimable loss, payout} or {claimable loss, payout, probability the
+   * payout covers the loss, signed loss estimate}.
+   */
   public static Fairness of(List<double[]> lossAndPayout) {
     int n = lossAndPayout.size();
     double totalLoss = 0;
@@ -30,9 +37,13 @@ public record Fairness(
     double[] relativeShortfall = new double[n];
     int withLoss = 0;
     int whole = 0;
+    double covered = 0;
+    double totalEstimate = 0;
     for (double[] lp : lossAndPayout) {
       double loss = lp[0];
       double payout = lp[1];
+      double pCovered = lp.length > 2 ? lp[2] : payout >= loss ? 1 : 0;
+      totalEstimate += lp.length > 3 ? lp[3] : loss;
       totalLoss += loss;
       totalPayout += payout;
       totalShortfall += Math.max(0, loss - payout);
@@ -43,6 +54,7 @@ public record Fairness(
         if (payout >= loss) {
           whole++;
         }
+        covered += pCovered;
       }
     }
     double[] cov = Arrays.copyOf(coverage, withLoss);
@@ -55,7 +67,9 @@ public record Fairness(
         totalLoss,
         totalPayout,
         totalShortfall,
-        withLoss == 0 ? null : gini(rel));
+        withLoss == 0 ? null : gini(rel),
+        withLoss == 0 ? null : covered / withLoss,
+        totalEstimate);
   }
 
   static double median(double[] v) {

@@ -11,6 +11,7 @@ import dev.aftermath.scenario.CustomScheme;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
 import dev.aftermath.spark.ExactSum;
+import dev.aftermath.stats.NormalLoss;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,8 +26,8 @@ import org.apache.spark.sql.Row;
  * Per merchant, what the schemes need, in one pass over the orders: PAID revenue net of tax in each
  * baseline window [start, end) (timestamps in the scenario's local time, as the orders are), the
  * mean no-outage daily revenue over the outage days from the lost-revenue stage, the pre-outage
- * mean daily revenue (the size used in the fairness table), and the earlier stages' losses. One row
- * per merchant reaches the driver.
+ * mean daily revenue (the size used in the fairness table), and the earlier stages' losses with
+ * their 90% intervals. One row per merchant reaches the driver.
  */
 final class PayoutInputs {
   private PayoutInputs() {}
@@ -79,11 +80,17 @@ final class PayoutInputs {
     Dataset<Row> impact =
         writer
             .read("merchant_loss")
-            .select("merchant_id", "lost_margin")
+            .select(
+                "merchant_id", "lost_margin", "lost_margin_low", "lost_margin_high", "margin_rate")
             .join(
                 writer
                     .read("merchant_defection")
-                    .select("merchant_id", "lost_customer_margin", "lost_member_balances"),
+                    .select(
+                        "merchant_id",
+                        "lost_customer_margin",
+                        "lost_customer_value_low",
+                        "lost_customer_value_high",
+                        "lost_member_balances"),
                 ColumnNames.of("merchant_id"),
                 "left");
     return writer
@@ -124,8 +131,20 @@ final class PayoutInputs {
         revenue,
         number(r, "counterfactual_daily"),
         number(r, "lost_margin"),
+        sd90(r, "lost_margin_low", "lost_margin_high", 1.0),
         number(r, "lost_customer_margin"),
+        sd90(r, "lost_customer_value_low", "lost_customer_value_high", number(r, "margin_rate")),
         number(r, "lost_member_balances"));
+  }
+
+  /** σ from the 90% interval in {@code low}, {@code high}, times {@code scale}; null if unknown. */
+  private static Double sd90(Row r, String low, String high, Double scale) {
+    Double l = number(r, low);
+    Double h = number(r, high);
+    if (l == null || h == null || scale == null) {
+      return null;
+    }
+    return NormalLoss.sdOf90(l, h) * scale;
   }
 
   static Double number(Row r, String column) {

@@ -9,6 +9,7 @@ import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.MetricTable;
 import dev.aftermath.spark.Progress;
 import dev.aftermath.stage.StageContext;
+import dev.aftermath.stats.NormalLoss;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -135,7 +136,10 @@ public final class PayoutSchemesJob {
         .add("chosen_payout_after_fund", DataTypes.DoubleType)
         .add("coverage_ratio", DataTypes.DoubleType)
         .add("shortfall", DataTypes.DoubleType)
-        .add("pre_outage_daily_revenue", DataTypes.DoubleType);
+        .add("pre_outage_daily_revenue", DataTypes.DoubleType)
+        .add("loss_estimate", DataTypes.DoubleType)
+        .add("loss_sd", DataTypes.DoubleType)
+        .add("probability_covered", DataTypes.DoubleType);
   }
 
   private List<Row> merchantRows(
@@ -157,6 +161,10 @@ public final class PayoutSchemesJob {
       row.add(loss > 0 ? chosen / loss : null);
       row.add(SchemeValues.money(loss - chosen).doubleValue());
       row.add(size.get(p.input().merchantId()));
+      NormalLoss l = p.input().loss();
+      row.add(SchemeValues.money(l.mean()).doubleValue());
+      row.add(SchemeValues.money(l.sd()).doubleValue());
+      row.add(l.probabilityAtMost(chosen));
       out.add(RowFactory.create(row.toArray()));
     }
     return out;

@@ -1,6 +1,7 @@
 package dev.aftermath.schemes;
 
 import dev.aftermath.scenario.BuiltInScheme;
+import dev.aftermath.stats.NormalLoss;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -60,7 +61,9 @@ final class SchemeFairnessTable {
   private Fairness fairness(List<PayoutSchemesJob.Payout> group, String scheme) {
     List<double[]> lp = new ArrayList<>(group.size());
     for (PayoutSchemesJob.Payout p : group) {
-      lp.add(new double[] {loss(p), payout(p, scheme)});
+      double paid = payout(p, scheme);
+      NormalLoss l = p.input().loss();
+      lp.add(new double[] {loss(p), paid, l.probabilityAtMost(paid), l.mean()});
     }
     return Fairness.of(lp);
   }
@@ -101,6 +104,17 @@ final class SchemeFairnessTable {
     row.add(f.giniShortfall());
   }
 
+  /** The measures added after the first ones, at the end of either table. */
+  private static void addLaterMeasures(List<Object> row, Fairness f) {
+    row.add(f.expectedShareMadeWhole());
+    row.add(round(f.totalLossEstimate()));
+  }
+
+  private static StructType withLaterMeasures(StructType s) {
+    return s.add("expected_share_made_whole", DataTypes.DoubleType)
+        .add("total_loss_estimate", DataTypes.DoubleType);
+  }
+
   private static StructType withMeasures(StructType s) {
     return s.add("merchants", DataTypes.LongType)
         .add("merchants_with_loss", DataTypes.LongType)
@@ -122,16 +136,19 @@ final class SchemeFairnessTable {
                         (group, members) -> {
                           for (String scheme : schemes) {
                             List<Object> row = new ArrayList<>(List.of(dimension, group, scheme));
-                            addMeasures(row, fairness(members, scheme));
+                            Fairness f = fairness(members, scheme);
+                            addMeasures(row, f);
+                            addLaterMeasures(row, f);
                             rows.add(RowFactory.create(row.toArray()));
                           }
                         }));
     StructType schema =
-        withMeasures(
-            new StructType()
-                .add("dimension", DataTypes.StringType)
-                .add("group", DataTypes.StringType)
-                .add("scheme", DataTypes.StringType));
+        withLaterMeasures(
+            withMeasures(
+                new StructType()
+                    .add("dimension", DataTypes.StringType)
+                    .add("group", DataTypes.StringType)
+                    .add("scheme", DataTypes.StringType)));
     return spark.createDataFrame(rows, schema).coalesce(1);
   }
 
@@ -151,7 +168,8 @@ final class SchemeFairnessTable {
       List<Object> row =
           new ArrayList<>(
               List.of(scheme, CHOSEN.equals(scheme) || offered.contains(scheme), chosenBy));
-      addMeasures(row, fairness(payouts, scheme));
+      Fairness all = fairness(payouts, scheme);
+      addMeasures(row, all);
       String worst = null;
       Fairness worstF = null;
       for (var e : byIndustry.entrySet()) {
@@ -169,16 +187,18 @@ final class SchemeFairnessTable {
       }
       row.add(worst);
       row.add(worstF == null ? null : worstF.shareMadeWhole());
+      addLaterMeasures(row, all);
       rows.add(RowFactory.create(row.toArray()));
     }
     StructType schema =
-        withMeasures(
-                new StructType()
-                    .add("scheme", DataTypes.StringType)
-                    .add("offered", DataTypes.BooleanType)
-                    .add("chosen_by", DataTypes.LongType))
-            .add("worst_served_industry", DataTypes.StringType)
-            .add("worst_served_industry_share_made_whole", DataTypes.DoubleType);
+        withLaterMeasures(
+            withMeasures(
+                    new StructType()
+                        .add("scheme", DataTypes.StringType)
+                        .add("offered", DataTypes.BooleanType)
+                        .add("chosen_by", DataTypes.LongType))
+                .add("worst_served_industry", DataTypes.StringType)
+                .add("worst_served_industry_share_made_whole", DataTypes.DoubleType));
     return spark.createDataFrame(rows, schema).coalesce(1);
   }
 

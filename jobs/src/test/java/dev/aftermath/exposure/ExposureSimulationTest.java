@@ -60,6 +60,13 @@ class ExposureSimulationTest {
     assertThat(e.quantile(0.5)).isCloseTo(40_000, within(150.0));
     assertThat(e.quantile(0.9)).isCloseTo(40_000 + Z90 * 5_000, within(200.0));
     assertThat(e.quantile(0.99)).isCloseTo(40_000 + Z99 * 5_000, within(400.0));
+    // expected shortfall of a normal: μ + σ φ(z_q) / (1 − q)
+    double phi90 = Math.exp(-Z90 * Z90 / 2) / Math.sqrt(2 * Math.PI);
+    double phi99 = Math.exp(-Z99 * Z99 / 2) / Math.sqrt(2 * Math.PI);
+    assertThat(e.tailMean(0.9)).isCloseTo(40_000 + 5_000 * phi90 / 0.1, within(150.0));
+    assertThat(e.tailMean(0.99)).isCloseTo(40_000 + 5_000 * phi99 / 0.01, within(400.0));
+    assertThat(e.returnPeriod(40_000 + Z99 * 5_000)).isCloseTo(100, within(12.0));
+    assertThat(e.returnPeriod(e.max())).isNull();
   }
 
   @Test

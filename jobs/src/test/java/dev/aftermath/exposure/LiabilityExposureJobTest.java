@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.aftermath.GeneratedRuns;
 import dev.aftermath.SparkTestBase;
+import dev.aftermath.stats.NormalLoss;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,10 +29,22 @@ class LiabilityExposureJobTest extends SparkTestBase {
     List<Row> rows = GeneratedRuns.table(spark, "out", "merchant_impact").collectAsList();
     for (Row r : rows) {
       double payout = d(r, "chosen_payout");
-      double foreseeable = Math.max(0, Math.max(0, d(r, "lost_margin")) - payout);
-      assertThat(d(r, "exposure_foreseeable")).isCloseTo(foreseeable, within(0.011));
+      // in expectation over the estimates' spread: E[max(0, LM − payout)], E[max(0, L − payout)]
+      NormalLoss margin =
+          new NormalLoss(
+              d(r, "lost_margin"),
+              NormalLoss.sdOf90(d(r, "lost_margin_low"), d(r, "lost_margin_high")));
+      NormalLoss full = new NormalLoss(d(r, "loss_estimate"), d(r, "loss_sd"));
+      assertThat(d(r, "exposure_foreseeable"))
+          .isCloseTo(margin.expectedExcess(payout), within(0.011));
+      assertThat(d(r, "exposure_full")).isCloseTo(full.expectedExcess(payout), within(0.02));
+      // at least what the point estimates leave, at most that plus the spread's σ/√(2π)
       assertThat(d(r, "exposure_full"))
-          .isCloseTo(Math.max(0, d(r, "actual_loss") - payout), within(0.011));
+          .isGreaterThanOrEqualTo(Math.max(0, d(r, "loss_estimate") - payout) - 0.011)
+          .isLessThanOrEqualTo(
+              Math.max(0, d(r, "loss_estimate") - payout)
+                  + d(r, "loss_sd") / Math.sqrt(2 * Math.PI)
+                  + 0.011);
       assertThat(d(r, "exposure_contract_cap")).isLessThanOrEqualTo(d(r, "exposure_foreseeable"));
       double p = d(r, "claim_probability");
       assertThat(p).isBetween(0.0, 1.0);
@@ -52,6 +65,17 @@ class LiabilityExposureJobTest extends SparkTestBase {
       assertThat(d(r, "p50")).isLessThanOrEqualTo(d(r, "p90"));
       assertThat(d(r, "p90")).isLessThanOrEqualTo(d(r, "p99"));
       assertThat(d(r, "draws")).isEqualTo(10_000);
+      // the tail means lie beyond their percentiles
+      assertThat(d(r, "tvar90")).isGreaterThanOrEqualTo(d(r, "p90"));
+      assertThat(d(r, "tvar99")).isGreaterThanOrEqualTo(d(r, "p99"));
+      assertThat(d(r, "tvar99")).isGreaterThanOrEqualTo(d(r, "tvar90"));
+      assertThat(d(r, "tvar99")).isLessThanOrEqualTo(d(r, "max"));
+      if (d(r, "probability_exceeds_fund_remaining") > 0) {
+        assertThat(d(r, "return_period_fund_remaining"))
+            .isCloseTo(1 / d(r, "probability_exceeds_fund_remaining"), within(1e-9));
+      } else {
+        assertThat(r.<Object>getAs("return_period_fund_remaining")).isNull();
+      }
     }
     assertThat(d(dist.get("contract_cap"), "mean"))
         .isLessThanOrEqualTo(d(dist.get("foreseeable_loss"), "mean"));
@@ -61,7 +85,8 @@ class LiabilityExposureJobTest extends SparkTestBase {
             .mapToDouble(r -> d(r, "expected_exposure"))
             .sum();
     Row f = dist.get("foreseeable_loss");
-    assertThat(d(f, "mean")).isCloseTo(expected, within(0.15 * expected + 4 * d(f, "sd") / 100));
+    // (both in expectation over the same spread: only the margin-rate factor and the draws differ)
+    assertThat(d(f, "mean")).isCloseTo(expected, within(0.05 * expected + 4 * d(f, "sd") / 100));
     List<Row> curve =
         GeneratedRuns.table(spark, "out", "loss_exceedance")
             .filter("regime = 'full_loss'")
@@ -70,6 +95,13 @@ class LiabilityExposureJobTest extends SparkTestBase {
     for (int i = 1; i < curve.size(); i++) {
       assertThat(d(curve.get(i), "probability"))
           .isLessThanOrEqualTo(d(curve.get(i - 1), "probability"));
+    }
+    for (Row r : curve) {
+      if (d(r, "probability") > 0) {
+        assertThat(d(r, "return_period")).isCloseTo(1 / d(r, "probability"), within(1e-9));
+      } else {
+        assertThat(r.<Object>getAs("return_period")).isNull();
+      }
     }
     List<Row> top =
         GeneratedRuns.table(spark, "out", "top_exposures").orderBy("rank").collectAsList();

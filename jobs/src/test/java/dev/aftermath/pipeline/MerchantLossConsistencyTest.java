@@ -35,15 +35,33 @@ class MerchantLossConsistencyTest extends SparkTestBase {
   }
 
   @Test
-  void actualLossIsTheSumOfItsParts() {
+  void theLossEstimateIsTheSumOfItsPartsAndTheClaimableLossItsExpectedPositivePart() {
     Column sum =
-        greatest(
-            lit(0.0),
-            orZero("lost_margin")
-                .plus(orZero("lost_customer_margin"))
-                .plus(orZero("lost_member_balances")));
+        orZero("lost_margin")
+            .plus(orZero("lost_customer_margin"))
+            .plus(orZero("lost_member_balances"));
     assertThat(impact.count()).isPositive();
-    assertThat(impact.filter(abs(col("actual_loss").minus(sum)).gt(0.02)).count()).isZero();
+    assertThat(impact.filter(abs(col("loss_estimate").minus(sum)).gt(0.02)).count()).isZero();
+    // E[max(0, L)] lies between max(0, E[L]) and that plus σ/√(2π)
+    assertThat(
+            impact
+                .filter(
+                    col("actual_loss")
+                        .lt(greatest(lit(0.0), col("loss_estimate")).minus(0.02))
+                        .or(
+                            col("actual_loss")
+                                .gt(
+                                    greatest(lit(0.0), col("loss_estimate"))
+                                        .plus(col("loss_sd").divide(Math.sqrt(2 * Math.PI)))
+                                        .plus(0.02))))
+                .count())
+        .isZero();
+    // some merchants' estimates straddle zero: their claimable loss is above the floored estimate
+    assertThat(
+            impact
+                .filter(col("actual_loss").gt(greatest(lit(0.0), col("loss_estimate")).plus(1)))
+                .count())
+        .isPositive();
   }
 
   @Test

@@ -38,7 +38,9 @@ class BuiltInSchemesTest {
         Map.of(SchemeValues.CASH_WINDOW, new BigDecimal("1234.56")),
         200.0,
         1000.4,
+        null,
         100.0,
+        null,
         null);
   }
 
@@ -62,7 +64,10 @@ class BuiltInSchemesTest {
             "chosen_payout_after_fund",
             "coverage_ratio",
             "shortfall",
-            "pre_outage_daily_revenue");
+            "pre_outage_daily_revenue",
+            "loss_estimate",
+            "loss_sd",
+            "probability_covered");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.aftermath.GeneratedRuns;
 import dev.aftermath.SparkTestBase;
+import dev.aftermath.stats.NormalLoss;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,6 +43,15 @@ class PayoutSchemesJobTest extends SparkTestBase {
       assertThat(loss).isGreaterThanOrEqualTo(0);
       if (loss > 0) {
         assertThat(d(r, "coverage_ratio")).isCloseTo(chosen / loss, within(1e-9));
+      }
+      // beside the point verdict, the probability that the payout covers the uncertain loss
+      double p = d(r, "probability_covered");
+      assertThat(p).isBetween(0.0, 1.0);
+      if (d(r, "loss_sd") > 0) {
+        assertThat(p)
+            .isCloseTo(
+                new NormalLoss(d(r, "loss_estimate"), d(r, "loss_sd")).probabilityAtMost(chosen),
+                within(1e-3));
       }
       // the user-defined schemes of the bundled scenario
       assertThat(d(r, "best_of_both_payout")).isEqualTo(chosen);
@@ -81,5 +91,15 @@ class PayoutSchemesJobTest extends SparkTestBase {
             .filter("dimension = 'size_decile' and scheme = 'chosen'")
             .count();
     assertThat(deciles).isEqualTo(10);
+    // the claimable total is above the signed one, and each expected share made whole a share
+    for (Row r : summary.values()) {
+      assertThat(d(r, "total_loss")).isGreaterThanOrEqualTo(d(r, "total_loss_estimate"));
+      assertThat(d(r, "expected_share_made_whole")).isBetween(0.0, 1.0);
+    }
+    double estimate =
+        GeneratedRuns.table(spark, "out", "merchant_payout").collectAsList().stream()
+            .mapToDouble(r -> d(r, "loss_estimate"))
+            .sum();
+    assertThat(d(chosen, "total_loss_estimate")).isCloseTo(estimate, within(0.5));
   }
 }

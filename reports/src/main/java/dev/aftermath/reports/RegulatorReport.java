@@ -166,7 +166,8 @@ final class RegulatorReport {
                     f.percent(Rows.num(s, i, "share_made_whole")),
                     f.number(Rows.num(s, i, "median_coverage"), 2),
                     f.money(Rows.num(s, i, "total_shortfall")),
-                    f.number(Rows.num(s, i, "gini_shortfall"), 2)));
+                    f.number(Rows.num(s, i, "gini_shortfall"), 2),
+                    f.percent(Rows.num(s, i, "expected_share_made_whole"))));
         if ("industry".equals(dim)) {
           industries.add(label);
           coverage.add(Rows.num(s, i, "median_coverage"));

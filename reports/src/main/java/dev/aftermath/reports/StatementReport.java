@@ -97,6 +97,7 @@ final class StatementReport {
               "defected_customers_high"),
           Line.money("lost_customer_margin", "fig.lost_customer_margin"),
           Line.money("lost_member_balances", "reg.member_balances"),
+          Line.money("loss_estimate", "col.loss_estimate"),
           Line.money("actual_loss", "col.actual_loss"));
 
   /** What the merchant lost: revenue, margin, customers and balances, with their intervals. */
@@ -177,7 +178,12 @@ final class StatementReport {
                   msg.get("stmt.shortfall"),
                   f.money(Rows.num(impact, i, "shortfall")),
                   "",
-                  "merchant_impact.shortfall")));
+                  "merchant_impact.shortfall"),
+              new Figure(
+                  msg.get("stmt.probability_covered"),
+                  f.percent(Rows.num(impact, i, "probability_covered")),
+                  "",
+                  "merchant_impact.probability_covered")));
     }
   }
 

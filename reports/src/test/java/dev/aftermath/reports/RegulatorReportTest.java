@@ -107,7 +107,8 @@ class RegulatorReportTest {
             DoubleColumn.create("share_made_whole", 0.4, 0.1, 0.5, 1),
             DoubleColumn.create("median_coverage", 0.8, 0.2, 0.9, 1.25),
             DoubleColumn.create("total_shortfall", 1000, 9000, 200, 0),
-            DoubleColumn.create("gini_shortfall", 0.3, 0.5, 0.1, 0));
+            DoubleColumn.create("gini_shortfall", 0.3, 0.5, 0.1, 0),
+            DoubleColumn.create("expected_share_made_whole", 0.45, 0.1, 0.55, 0.97));
 
     RegulatorReport.Fairness fairness = RegulatorReport.Fairness.of(s, en, msg);
 
@@ -116,11 +117,11 @@ class RegulatorReportTest {
             new RegulatorReport.Dimension(
                 "By industry",
                 List.of(
-                    List.of("Retail", "5", "40.0%", "0.80", "CNY 1,000", "0.30"),
-                    List.of("Travel", "3", "100.0%", "1.25", "CNY 0", "0.00"))),
+                    List.of("Retail", "5", "40.0%", "0.80", "CNY 1,000", "0.30", "45.0%"),
+                    List.of("Travel", "3", "100.0%", "1.25", "CNY 0", "0.00", "97.0%"))),
             new RegulatorReport.Dimension(
                 "Existing and new merchants",
-                List.of(List.of("New", "2", "50.0%", "0.90", "CNY 200", "0.10"))));
+                List.of(List.of("New", "2", "50.0%", "0.90", "CNY 200", "0.10", "55.0%"))));
     assertThat(fairness.coverageChart()).contains("Retail").contains("Travel");
   }
 

@@ -30,7 +30,8 @@ class StatementReportTest {
           StringColumn.create("chosen_scheme", "traffic", "cash"),
           DoubleColumn.create("chosen_payout", 796, 7_777),
           DoubleColumn.create("coverage_ratio", 0.199, 1),
-          DoubleColumn.create("shortfall", 3_204, 0));
+          DoubleColumn.create("shortfall", 3_204, 0),
+          DoubleColumn.create("probability_covered", 0.031, 0.88));
 
   @Test
   void aPayoutColumnNamesItsSchemeButTheChosenPayoutDoesNot() {
@@ -60,7 +61,7 @@ class StatementReportTest {
             tuple("merchant_impact.traffic_payout", "CNY 796"));
     assertThat(StatementReport.Choice.of(impact, 0, en, msg).figures())
         .extracting(Figure::value)
-        .containsExactly(msg.get("scheme.traffic"), "CNY 796", "19.9%", "CNY 3,204");
+        .containsExactly(msg.get("scheme.traffic"), "CNY 796", "19.9%", "CNY 3,204", "3.1%");
   }
 
   @Test

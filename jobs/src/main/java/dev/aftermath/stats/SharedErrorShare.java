@@ -1,4 +1,4 @@
-package dev.aftermath.exposure;
+package dev.aftermath.stats;
 
 /**
  * The share ρ of an industry's variance that its merchants have in common, recovered from the
@@ -11,9 +11,7 @@ public final class SharedErrorShare {
 
   /** σ from a 90% interval. */
   public static double sd(double low, double high) {
-    return Double.isFinite(low) && Double.isFinite(high)
-        ? Math.max(0, high - low) / (2 * 1.6448536269514722)
-        : 0;
+    return NormalLoss.sdOf90(low, high);
   }
 
   public static double rho(double totalSd, double sumSd, double sumVariance) {
