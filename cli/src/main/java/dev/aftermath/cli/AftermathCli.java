@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ValidateCommand.class,
       RunCommand.class,
+      RerunCommand.class,
       FitCommand.class,
       ReportCommand.class,
       StatementCommand.class,
@@ -31,7 +32,7 @@ public final class AftermathCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing subcommand: generate, validate, run or fit");
+        spec.commandLine(), "Missing subcommand: generate, validate, run, rerun or fit");
   }
 
   /** Parses the arguments, runs the subcommand, exits with its code. */

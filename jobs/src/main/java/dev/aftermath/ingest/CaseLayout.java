@@ -58,6 +58,11 @@ public final class CaseLayout {
     return new CaseLayout(other, scenarioText, sources);
   }
 
+  /** The same case files read under another scenario file's text and its parse. */
+  public CaseLayout withScenario(Scenario other, String otherText) {
+    return new CaseLayout(other, otherText, sources);
+  }
+
   /** The table's source, if the case has the table. */
   public Optional<TableSource> source(TableSpec spec) {
     return Optional.ofNullable(sources.get(spec.name()));

@@ -67,7 +67,20 @@ public final class Pipeline {
 
   /** The given stages, in order. */
   public RunSummary run(String casePath, List<? extends Stage> stages) {
-    StagePlan.check(stages);
+    return execute(casePath, stages, null);
+  }
+
+  /**
+   * The given stages, in order, on the tables of the finished run in the output folder ({@code
+   * rerun --from}): the tables they do not write are carried over, with their counts and content
+   * hashes as that run's manifest recorded them.
+   */
+  public RunSummary resume(String casePath, List<? extends Stage> stages, Resumed resumed) {
+    return execute(casePath, stages, resumed);
+  }
+
+  private RunSummary execute(String casePath, List<? extends Stage> stages, Resumed resumed) {
+    StagePlan.check(stages, resumed == null ? java.util.Set.of() : resumed.tables().keySet());
     TableWriter writer = new TableWriter(spark, out);
     writer.remove(out.runSummary());
     writer.remove(out.manifest());
@@ -76,10 +89,15 @@ public final class Pipeline {
       StageContext.RunRecord record = new StageContext.RunRecord();
       StageContext context =
           new StageContext(spark, layout, casePath, writer, progress, maxQuarantinedPct, record);
-      Map<String, Long> tables = new LinkedHashMap<>();
+      Map<String, Long> written = new LinkedHashMap<>();
       for (Stage stage : stages) {
-        tables.putAll(stage.run(context.forStage(stage)));
+        written.putAll(stage.run(context.forStage(stage)));
       }
+      Map<String, Long> tables = new LinkedHashMap<>();
+      if (resumed != null) {
+        tables.putAll(resumed.tables());
+      }
+      tables.putAll(written);
       List<String> notes =
           tables.containsKey("case_notes") ? CaseNotes.lines(writer.read("case_notes")) : List.of();
       Scenario scenario = layout.scenario();
@@ -93,7 +111,8 @@ public final class Pipeline {
                       layout,
                       casePath,
                       out,
-                      tables,
+                      written,
+                      resumed,
                       SparkSettings.effective(spark),
                       engineVersion())));
       RunSummary summary =
@@ -104,12 +123,13 @@ public final class Pipeline {
               record.reportIndex(),
               casePath,
               out.root(),
-              record.ingest(),
+              record.ingest() != null || resumed == null ? record.ingest() : resumed.ingest(),
               notes,
               tables,
               progress.stages(),
               SparkSettings.effective(spark),
-              (System.nanoTime() - start) / 1e9);
+              (System.nanoTime() - start) / 1e9,
+              resumed == null ? null : resumed.describe());
       writer.text(out.runSummary(), summary.json());
       writer.cleanStaging();
       return summary;
@@ -159,12 +179,24 @@ public final class Pipeline {
       Map<String, Long> tables,
       List<StageMetrics> stages,
       Map<String, String> sparkSettings,
-      double seconds) {
+      double seconds,
+      Map<String, Object> resumedFrom) {
 
     /** The summary as printed at the end of a run. */
     public String text() {
       StringBuilder b = new StringBuilder();
       b.append(String.format(Locale.ROOT, "aftermath: %s — case %s%n", scenario, casePath));
+      if (resumedFrom != null) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  resumed from stage %s on the finished run's tables%s; ingestion's counts are"
+                    + " that run's%n",
+                resumedFrom.get("stage"),
+                resumedFrom.get("scenario") == null
+                    ? ""
+                    : ", scenario " + resumedFrom.get("scenario")));
+      }
       b.append(
           String.format(
               Locale.ROOT,
@@ -215,6 +247,9 @@ public final class Pipeline {
       json.put("rows_duplicate", ingest.rowsDuplicate());
       json.put("notes", notes);
       json.put("tables", tables);
+      if (resumedFrom != null) {
+        json.put("resumed_from", resumedFrom);
+      }
       json.put("seconds", Math.round(seconds * 10) / 10.0);
       List<Map<String, Object>> stageList = new ArrayList<>();
       for (StageMetrics m : stages) {

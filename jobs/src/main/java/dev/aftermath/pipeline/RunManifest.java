@@ -54,6 +54,7 @@ public final class RunManifest {
       String casePath,
       OutputLayout out,
       Map<String, Long> tables,
+      Resumed resumed,
       Map<String, String> sparkSettings,
       String engineVersion) {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -67,10 +68,16 @@ public final class RunManifest {
     json.put("seeds", seeds(spark.sparkContext().hadoopConfiguration(), layout, casePath));
     json.put("inputs", inputs(spark.sparkContext().hadoopConfiguration(), layout));
     Map<String, Object> written = new TreeMap<>();
+    if (resumed != null) {
+      written.putAll(resumed.content()); // tables the resumed run did not write, as hashed then
+    }
     for (String name : tables.keySet()) {
       written.put(name, contentOf(spark.read().parquet(out.table(name).toString())));
     }
     json.put("tables", written);
+    if (resumed != null) {
+      json.put("resumed_from", resumed.describe());
+    }
     json.put("spark_settings", new TreeMap<>(sparkSettings));
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json)
@@ -149,7 +156,8 @@ public final class RunManifest {
     return inputs;
   }
 
-  static String sha256(byte[] bytes) {
+  /** The SHA-256 of {@code bytes}, in hex. */
+  public static String sha256(byte[] bytes) {
     return HexFormat.of().formatHex(digest().digest(bytes));
   }
 

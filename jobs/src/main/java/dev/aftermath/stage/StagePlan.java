@@ -12,12 +12,25 @@ import java.util.Set;
  * written by an earlier stage, and no table is written by two stages.
  */
 public final class StagePlan {
+  private static final String FINISHED_RUN = "(the finished run)";
+
   private StagePlan() {}
 
   /** Throws {@link IllegalStateException} listing every problem of {@code stages} at once. */
   public static void check(List<? extends Stage> stages) {
+    check(stages, Set.of());
+  }
+
+  /**
+   * The same for stages that start on tables an earlier run left ({@code available}, e.g. a rerun
+   * from a later stage): those count as written before the first stage.
+   */
+  public static void check(List<? extends Stage> stages, Set<String> available) {
     List<String> problems = new ArrayList<>();
     Map<String, String> writer = new HashMap<>();
+    for (String t : available) {
+      writer.put(t, FINISHED_RUN);
+    }
     Set<String> names = new LinkedHashSet<>();
     for (Stage s : stages) {
       if (!names.add(s.name())) {
@@ -37,7 +50,9 @@ public final class StagePlan {
       }
       for (String t : s.writes()) {
         String before = writer.putIfAbsent(t, s.name());
-        if (before != null) {
+        if (FINISHED_RUN.equals(before)) {
+          writer.put(t, s.name()); // rewritten by this run
+        } else if (before != null) {
           problems.add(
               "table "
                   + t
