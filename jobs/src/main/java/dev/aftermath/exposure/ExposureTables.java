@@ -1,5 +1,7 @@
 package dev.aftermath.exposure;
 
+import dev.aftermath.liability.ExposureDistribution;
+import dev.aftermath.liability.ExposureInput;
 import dev.aftermath.scenario.LiabilityTerms;
 import dev.aftermath.spark.SmallTable;
 import java.util.ArrayList;

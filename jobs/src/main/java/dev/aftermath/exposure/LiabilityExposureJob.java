@@ -1,6 +1,10 @@
 package dev.aftermath.exposure;
 
 import dev.aftermath.io.TableWriter;
+import dev.aftermath.liability.ClaimPropensity;
+import dev.aftermath.liability.ExposureInput;
+import dev.aftermath.liability.ExposureInputs;
+import dev.aftermath.liability.ExposureModel;
 import dev.aftermath.scenario.LiabilityTerms;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.Progress;
@@ -9,9 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -27,7 +28,6 @@ import org.apache.spark.sql.types.StructType;
  * top_exposures}).
  */
 public final class LiabilityExposureJob {
-  static final int BLOCK = 250;
   static final int CURVE_POINTS = 101;
 
   private final SparkSession spark;
@@ -89,83 +89,13 @@ public final class LiabilityExposureJob {
     return written;
   }
 
-  /** Totals per regime of every draw: [regime][draw]. Blocks of draws run as Spark tasks. */
+  /** Totals per regime of every draw: [regime][draw], on the payouts merchants chose. */
   private double[][] simulate(List<ExposureInput> merchants, double[] claim, LiabilityTerms terms) {
-    Map<String, Integer> groups = new TreeMap<>();
-    for (ExposureInput m : merchants) {
-      groups.putIfAbsent(m.industry(), groups.size());
+    double[] payout = new double[merchants.size()];
+    for (int i = 0; i < payout.length; i++) {
+      payout[i] = merchants.get(i).payout();
     }
-    Map<String, Double> rhoLm =
-        ExposureInputs.sharedShare(
-            writer, "impact_totals", "lost_margin_low", "lost_margin_high", merchants, false);
-    Map<String, Double> rhoLcm =
-        ExposureInputs.sharedShare(
-            writer,
-            "defection_totals",
-            "lost_customer_value_low",
-            "lost_customer_value_high",
-            merchants,
-            true);
-    int n = merchants.size();
-    int[] group = new int[n];
-    double[][] a = new double[7][n];
-    for (int i = 0; i < n; i++) {
-      ExposureInput m = merchants.get(i);
-      group[i] = groups.get(m.industry());
-      a[0][i] = m.lostMargin();
-      a[1][i] = m.lostMarginSd();
-      a[2][i] = m.lostCustomerMargin();
-      a[3][i] = m.lostCustomerMarginSd();
-      a[4][i] = m.memberBalances();
-      a[5][i] = m.payout();
-      a[6][i] = terms.contractCapMonths() * m.monthlyFee();
-    }
-    double[] rl = new double[groups.size()];
-    double[] rc = new double[groups.size()];
-    groups.forEach(
-        (industry, g) -> {
-          rl[g] = rhoLm.getOrDefault(industry, 0.0);
-          rc[g] = rhoLcm.getOrDefault(industry, 0.0);
-        });
-    ExposureSimulation sim =
-        new ExposureSimulation(
-            group,
-            a[0],
-            a[1],
-            a[2],
-            a[3],
-            a[4],
-            a[5],
-            a[6],
-            claim,
-            rl,
-            rc,
-            terms.marginRateSd(),
-            terms.seed());
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<ExposureSimulation> shared = jsc.broadcast(sim);
-    int draws = terms.draws();
-    int blocks = (draws + BLOCK - 1) / BLOCK;
-    List<Integer> ids = new ArrayList<>();
-    for (int b = 0; b < blocks; b++) {
-      ids.add(b);
-    }
-    List<double[][]> results =
-        jsc.parallelize(ids, Math.min(blocks, Math.max(1, jsc.defaultParallelism() * 4)))
-            .map(b -> shared.value().block(b, Math.min(BLOCK, draws - b * BLOCK)))
-            .collect();
-    shared.destroy();
-    double[][] totals = new double[ExposureSimulation.REGIMES][draws];
-    int d = 0;
-    for (double[][] block : results) {
-      for (double[] draw : block) {
-        for (int r = 0; r < ExposureSimulation.REGIMES; r++) {
-          totals[r][d] = draw[r];
-        }
-        d++;
-      }
-    }
-    return totals;
+    return new ExposureModel(spark, writer, terms, merchants).totals(payout, claim, terms.draws());
   }
 
   /** The fund left after the payouts merchants chose, if the scenario has a fund. */

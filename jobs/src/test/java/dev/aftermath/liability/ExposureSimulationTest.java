@@ -1,4 +1,4 @@
-package dev.aftermath.exposure;
+package dev.aftermath.liability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package dev.aftermath.exposure;
+package dev.aftermath.liability;
 
 import java.io.Serializable;
 import org.apache.commons.rng.UniformRandomProvider;

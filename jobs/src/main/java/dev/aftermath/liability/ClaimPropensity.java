@@ -1,4 +1,4 @@
-package dev.aftermath.exposure;
+package dev.aftermath.liability;
 
 import dev.aftermath.scenario.LiabilityTerms;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.aftermath.exposure;
+package dev.aftermath.liability;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -21,10 +21,10 @@ import org.apache.spark.sql.Row;
  * merchant), the merchant-level churn signals after the outage started, and the industries' shared
  * share of error from {@code impact_totals} and {@code defection_totals}.
  */
-final class ExposureInputs {
+public final class ExposureInputs {
   private ExposureInputs() {}
 
-  static List<ExposureInput> merchants(TableWriter writer, Scenario scenario) {
+  public static List<ExposureInput> merchants(TableWriter writer, Scenario scenario) {
     Map<String, Map<String, Long>> signals = new HashMap<>();
     if (writer.exists("churn_signals")) {
       for (Row r :
@@ -83,7 +83,7 @@ final class ExposureInputs {
    * Per industry, the shared share of error of a quantity whose industry totals are in {@code
    * totalsTable} (interval columns {@code low}/{@code high}), given the merchants' own sds.
    */
-  static Map<String, Double> sharedShare(
+  public static Map<String, Double> sharedShare(
       TableWriter writer,
       String totalsTable,
       String low,
