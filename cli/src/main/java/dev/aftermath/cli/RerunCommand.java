@@ -35,8 +35,8 @@ import picocli.CommandLine.ParameterException;
           + " it is read again), then the reports: e.g. try another payout scheme in seconds.",
       "With --scenario, read that scenario file instead of the case's. It may change only the"
           + " sections no earlier stage read: from schemes, the schemes (not their margin rates),"
-          + " fund, liability, event_study and share; from exposure, liability, event_study and"
-          + " share; from company, event_study and share."
+          + " fund, liability, event_study and share; from frontier, liability, event_study and"
+          + " share; from exposure or company, event_study and share."
     })
 public final class RerunCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -54,7 +54,7 @@ public final class RerunCommand implements Callable<Integer> {
       paramLabel = "STAGE",
       description =
           "The first stage to run again: ingestion, case-notes, scenario, merchant-day, defection,"
-              + " lost-revenue, schemes, exposure, merchant-impact, company or reports.")
+              + " lost-revenue, schemes, frontier, exposure, merchant-impact, company or reports.")
   String from;
 
   @Option(

@@ -40,6 +40,7 @@ class RerunCommandTest extends SparkTestBase {
           "scheme_summary",
           "scheme_fairness",
           "fund_allocation",
+          "scheme_frontier",
           "merchant_exposure",
           "exposure_distribution",
           "loss_exceedance",

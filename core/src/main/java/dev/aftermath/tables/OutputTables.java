@@ -34,6 +34,7 @@ import static dev.aftermath.tables.MerchantImpactContract.MERCHANT_IMPACT;
 import static dev.aftermath.tables.PayoutSchemeContracts.FUND_ALLOCATION;
 import static dev.aftermath.tables.PayoutSchemeContracts.MERCHANT_PAYOUT;
 import static dev.aftermath.tables.PayoutSchemeContracts.SCHEME_FAIRNESS;
+import static dev.aftermath.tables.PayoutSchemeContracts.SCHEME_FRONTIER;
 import static dev.aftermath.tables.PayoutSchemeContracts.SCHEME_SUMMARY;
 import static dev.aftermath.tables.RunRecordContracts.CASE_NOTES;
 import static dev.aftermath.tables.ScenarioContracts.INCIDENT_TIMELINE;
@@ -84,6 +85,7 @@ public final class OutputTables {
           SCHEME_SUMMARY,
           SCHEME_FAIRNESS,
           FUND_ALLOCATION,
+          SCHEME_FRONTIER,
           MERCHANT_EXPOSURE,
           EXPOSURE_DISTRIBUTION,
           LOSS_EXCEEDANCE,

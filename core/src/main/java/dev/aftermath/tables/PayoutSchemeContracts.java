@@ -113,14 +113,13 @@ final class PayoutSchemeContracts {
                       "P(loss ≤ chosen payout) under that distribution: how sure it is that the"
                           + " merchant is made whole"))));
 
+  private static final OutputColumn MERCHANTS_WITH_LOSS =
+      of("merchants_with_loss", LONG, COUNT, "merchants with a claimable loss (`actual_loss`) > 0");
+
   static List<OutputColumn> schemeMeasures() {
     return List.of(
         of("merchants", LONG, COUNT, "number of merchants"),
-        of(
-            "merchants_with_loss",
-            LONG,
-            COUNT,
-            "merchants with a claimable loss (`actual_loss`) > 0"),
+        MERCHANTS_WITH_LOSS,
         of(
             "share_made_whole",
             DOUBLE,
@@ -209,4 +208,116 @@ final class PayoutSchemeContracts {
           ALWAYS,
           true,
           metricValueNote());
+
+  static final OutputTable SCHEME_FRONTIER =
+      new OutputTable(
+          "scheme_frontier",
+          SCHEMES,
+          "one row per payout rule tried, then one per offered scheme and one for the fund",
+          "The compensation frontier: rules of readable families searched for the most merchants"
+              + " made whole at each cost (METHODS.md, \"The compensation frontier\").",
+          ALWAYS,
+          true,
+          List.of(
+              id(
+                  "kind",
+                  "`tried` (a rule the search tried), `offered` (an offered scheme, or the merchants'"
+                      + " choice among them, as the schemes stage valued them) or `fund` (the fund's"
+                      + " total, a cost only)"),
+              id(
+                  "family",
+                  "`cash_days`, `margin_share`, `traffic`, `sla_credit`, `choice` (the merchant"
+                      + " takes the better of two rules), `offered` or `fund`"),
+              id("parameters", "the rule's parameters, e.g. `days=14`"),
+              of(
+                  "on_frontier",
+                  BOOLEAN,
+                  NONE,
+                  "no tried rule costs as little or less and makes more merchants whole"),
+              of(
+                  "on_cash_frontier",
+                  BOOLEAN,
+                  NONE,
+                  "the same among the rules that pay money only (`cash_days`, `margin_share` and"
+                      + " the choice between them): what cash alone can do, whatever impressions and"
+                      + " free months are worth to merchants"),
+              of(
+                  "expected_cost",
+                  DOUBLE,
+                  CURRENCY,
+                  "what the rule costs whoever pays: cash at its amount, impressions at"
+                      + " `liability.impression_cost_cpm`, free months at the fee forgone"),
+              of("total_payout", DOUBLE, CURRENCY, "what it pays, as the merchants value it"),
+              of(
+                  "cost_within_fund",
+                  DOUBLE,
+                  CURRENCY,
+                  "the part of the cost the fund covers (empty without a fund)"),
+              of("cost_beyond_fund", DOUBLE, CURRENCY, "the part beyond `fund.total`"),
+              of(
+                  "borne_by_company",
+                  DOUBLE,
+                  CURRENCY,
+                  "the fund's part borne by the company, as in fund_allocation"),
+              of(
+                  "borne_by_management",
+                  DOUBLE,
+                  CURRENCY,
+                  "the fund's part borne by management, as in fund_allocation"),
+              MERCHANTS_WITH_LOSS,
+              of(
+                  "merchants_made_whole",
+                  DOUBLE,
+                  COUNT,
+                  "expected number of them made whole: Σ P(loss ≤ payout), the measure the search"
+                      + " maximises"),
+              of(
+                  "merchants_made_whole_low",
+                  DOUBLE,
+                  COUNT,
+                  "lower end of its 90% interval, losses drawn with the errors an industry's"
+                      + " merchants share (rules on either frontier and offered rows only)"),
+              of("merchants_made_whole_high", DOUBLE, COUNT, "upper end of that interval"),
+              of(
+                  "merchants_made_whole_point",
+                  LONG,
+                  COUNT,
+                  "the point verdict: payout ≥ claimable loss"),
+              of("median_coverage", DOUBLE, RATIO, "median of payout / claimable loss"),
+              of("gini_shortfall", DOUBLE, NONE, "Gini coefficient of the relative shortfall"),
+              of(
+                  "largest_relative_shortfall",
+                  DOUBLE,
+                  SHARE,
+                  "the largest (claimable loss − payout) / claimable loss: 1 if a merchant with a"
+                      + " loss gets nothing"),
+              id("worst_served_industry", "the industry with the lowest share made whole"),
+              id(
+                  "worst_served_size_decile",
+                  "the decile of pre-outage daily revenue with the lowest share made whole"),
+              id(
+                  "frontier_rule_at_cost",
+                  "the frontier rule making most merchants whole at no more than this row's cost"),
+              of(
+                  "frontier_made_whole_at_cost",
+                  DOUBLE,
+                  COUNT,
+                  "how many that rule makes whole (expected)"),
+              id(
+                  "cash_frontier_rule_at_cost",
+                  "the same on the cash frontier: the best rule paying money only at no more than"
+                      + " this row's cost"),
+              of(
+                  "cash_frontier_made_whole_at_cost",
+                  DOUBLE,
+                  COUNT,
+                  "how many that rule makes whole (expected)"),
+              of(
+                  "exposure_mean",
+                  DOUBLE,
+                  CURRENCY,
+                  "mean total exposure under `liability.primary_regime` had merchants been paid by"
+                      + " the rule (the exposure stage's model, its first 1,000 draws; rules on"
+                      + " either frontier and offered rows only)"),
+              of("exposure_p90", DOUBLE, CURRENCY, "its 90th percentile")));
 }

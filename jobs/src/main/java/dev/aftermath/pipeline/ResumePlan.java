@@ -21,12 +21,13 @@ public final class ResumePlan {
 
   /**
    * The scenario sections each stage is the first to read: a rerun from a stage may change these
-   * and those of the stages after it. Every other section was read by a stage it does not run.
+   * and those of the stages after it, unless an earlier stage read part of them. Every section not
+   * named here was read by the stages before the schemes.
    */
   static final Map<String, List<String>> SECTIONS_FIRST_READ =
       Map.of(
           "schemes", List.of("schemes", "fund"),
-          "exposure", List.of("liability"),
+          "frontier", List.of("liability"),
           "company", List.of("event_study", "share"));
 
   /** The margin rates live under schemes but lost revenue and defection read them first. */
@@ -41,6 +42,7 @@ public final class ResumePlan {
     m.put("defection", Stages.DEFECTION);
     m.put("lost-revenue", Stages.LOST_REVENUE);
     m.put("schemes", Stages.SCHEMES);
+    m.put("frontier", Stages.FRONTIER);
     m.put("exposure", Stages.EXPOSURE);
     m.put("merchant-impact", Stages.MERCHANT_IMPACT);
     m.put("company", Stages.COMPANY);
@@ -69,7 +71,7 @@ public final class ResumePlan {
     return out;
   }
 
-  /** The scenario sections a rerun from {@code from} may change. */
+  /** The scenario sections a rerun from {@code from} may change (but for {@link #readBefore}). */
   public static List<String> changeableSections(String from) {
     List<String> keys = new ArrayList<>(STAGES.keySet());
     int at = keys.indexOf(from);
@@ -80,6 +82,29 @@ public final class ResumePlan {
     return sections;
   }
 
+  /** The parts of those sections that a stage before {@code from} read. */
+  static List<String> readBefore(String from) {
+    List<String> keys = new ArrayList<>(STAGES.keySet());
+    int at = keys.indexOf(from);
+    List<String> sections = new ArrayList<>(READ_EARLIER);
+    for (String k : at < 0 ? keys : keys.subList(0, at)) {
+      sections.addAll(SECTIONS_FIRST_READ.getOrDefault(k, List.of()));
+    }
+    return sections;
+  }
+
+  /** The sections, without those inside another one listed. */
+  private static List<String> distinctTop(List<String> sections) {
+    List<String> out = new ArrayList<>();
+    for (String s : sections) {
+      if (sections.stream().noneMatch(o -> !o.equals(s) && s.startsWith(o + "."))
+          && !out.contains(s)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
   /**
    * Throws {@link IllegalArgumentException} naming every change from {@code before} to {@code
    * after} that a rerun from {@code from} may not make (it would leave earlier tables stale).
@@ -88,7 +113,7 @@ public final class ResumePlan {
     List<String> sections = changeableSections(from);
     List<String> refused = new ArrayList<>();
     for (String path : ScenarioDiff.changedPaths(before, after)) {
-      if (!ScenarioDiff.within(path, sections, READ_EARLIER)) {
+      if (!ScenarioDiff.within(path, sections, readBefore(from))) {
         refused.add(path);
       }
     }
@@ -103,8 +128,10 @@ public final class ResumePlan {
               + (sections.isEmpty()
                   ? "' may change nothing in it"
                   : "' may change only "
-                      + String.join(", ", sections)
-                      + (sections.contains("schemes") ? " (not schemes.cash.margin_rates)" : ""))
+                      + String.join(", ", distinctTop(sections))
+                      + " (not "
+                      + String.join(", ", readBefore(from))
+                      + ")")
               + ". Run the whole pipeline (aftermath run) instead.");
     }
   }

@@ -10,6 +10,7 @@ import dev.aftermath.ingest.IngestResult;
 import dev.aftermath.ingest.InputTables;
 import dev.aftermath.ingest.TableSpec;
 import dev.aftermath.schemes.PayoutSchemesJob;
+import dev.aftermath.schemes.SchemeFrontierJob;
 import dev.aftermath.stage.JobStage;
 import dev.aftermath.stage.Stage;
 import dev.aftermath.stage.StageContext;
@@ -128,16 +129,29 @@ public final class Stages {
           List.of("merchant_payout", "scheme_summary", "scheme_fairness", "fund_allocation"),
           c -> new PayoutSchemesJob(c).run());
 
+  /** What the liability model ({@code dev.aftermath.liability}) reads of a run. */
+  static final List<String> LIABILITY_MODEL_READS =
+      List.of(
+          "merchants",
+          "merchant_loss",
+          "merchant_defection",
+          "merchant_payout",
+          "impact_totals",
+          "defection_totals");
+
+  /** The compensation frontier: the payout rules making most merchants whole at each cost. */
+  public static final Stage FRONTIER =
+      new JobStage(
+          "scheme frontier",
+          LIABILITY_MODEL_READS,
+          List.of("churn_signals"),
+          List.of("scheme_frontier"),
+          c -> new SchemeFrontierJob(c).run());
+
   public static final Stage EXPOSURE =
       new JobStage(
           "liability exposure",
-          List.of(
-              "merchants",
-              "merchant_loss",
-              "merchant_defection",
-              "merchant_payout",
-              "impact_totals",
-              "defection_totals"),
+          LIABILITY_MODEL_READS,
           List.of("churn_signals", "fund_allocation"),
           List.of("merchant_exposure", "exposure_distribution", "loss_exceedance", "top_exposures"),
           c -> new LiabilityExposureJob(c).run());
@@ -194,6 +208,7 @@ public final class Stages {
         DEFECTION,
         LOST_REVENUE,
         SCHEMES,
+        FRONTIER,
         EXPOSURE,
         MERCHANT_IMPACT,
         COMPANY);

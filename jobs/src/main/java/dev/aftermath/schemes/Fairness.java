@@ -2,6 +2,7 @@ package dev.aftermath.schemes;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How well one scheme covers a group of merchants' losses: merchants, how many had a claimable
@@ -70,6 +71,28 @@ public record Fairness(
         withLoss == 0 ? null : gini(rel),
         withLoss == 0 ? null : covered / withLoss,
         totalEstimate);
+  }
+
+  /**
+   * The group served worst: the lowest share made whole among groups with a loss; on a tie the
+   * larger total shortfall, then the first in {@code byGroup}'s order. Null if no group has a loss.
+   */
+  static <K> Map.Entry<K, Fairness> worst(Map<K, Fairness> byGroup) {
+    Map.Entry<K, Fairness> worst = null;
+    for (Map.Entry<K, Fairness> e : byGroup.entrySet()) {
+      Fairness f = e.getValue();
+      if (f.shareMadeWhole() == null) {
+        continue;
+      }
+      Fairness w = worst == null ? null : worst.getValue();
+      if (w == null
+          || f.shareMadeWhole() < w.shareMadeWhole()
+          || f.shareMadeWhole().equals(w.shareMadeWhole())
+              && f.totalShortfall() > w.totalShortfall()) {
+        worst = e;
+      }
+    }
+    return worst;
   }
 
   static double median(double[] v) {

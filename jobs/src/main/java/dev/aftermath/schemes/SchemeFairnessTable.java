@@ -32,11 +32,21 @@ final class SchemeFairnessTable {
       List<String> schemes, List<PayoutSchemesJob.Payout> payouts, Map<String, Double> size) {
     this.schemes = measured(schemes);
     this.payouts = payouts;
+    decile.putAll(deciles(size));
+  }
+
+  /**
+   * Each merchant's decile (1–10) of {@code size}: merchants ranked by size, ties by id, cut into
+   * ten groups of equal count.
+   */
+  static Map<String, Integer> deciles(Map<String, Double> size) {
     List<String> bySize = new ArrayList<>(size.keySet());
     bySize.sort(Comparator.<String>comparingDouble(size::get).thenComparing(m -> m));
+    Map<String, Integer> out = new LinkedHashMap<>();
     for (int i = 0; i < bySize.size(); i++) {
-      decile.put(bySize.get(i), 1 + i * 10 / bySize.size());
+      out.put(bySize.get(i), 1 + i * 10 / bySize.size());
     }
+    return out;
   }
 
   /**
@@ -170,23 +180,12 @@ final class SchemeFairnessTable {
               List.of(scheme, CHOSEN.equals(scheme) || offered.contains(scheme), chosenBy));
       Fairness all = fairness(payouts, scheme);
       addMeasures(row, all);
-      String worst = null;
-      Fairness worstF = null;
-      for (var e : byIndustry.entrySet()) {
-        Fairness f = fairness(e.getValue(), scheme);
-        if (f.shareMadeWhole() == null) {
-          continue;
-        }
-        if (worstF == null
-            || f.shareMadeWhole() < worstF.shareMadeWhole()
-            || f.shareMadeWhole().equals(worstF.shareMadeWhole())
-                && f.totalShortfall() > worstF.totalShortfall()) {
-          worst = e.getKey();
-          worstF = f;
-        }
-      }
-      row.add(worst);
-      row.add(worstF == null ? null : worstF.shareMadeWhole());
+      Map<String, Fairness> industries = new LinkedHashMap<>();
+      byIndustry.forEach(
+          (industry, members) -> industries.put(industry, fairness(members, scheme)));
+      Map.Entry<String, Fairness> worst = Fairness.worst(industries);
+      row.add(worst == null ? null : worst.getKey());
+      row.add(worst == null ? null : worst.getValue().shareMadeWhole());
       addLaterMeasures(row, all);
       rows.add(RowFactory.create(row.toArray()));
     }

@@ -26,7 +26,12 @@ class ResumePlanTest {
   @Test
   void aRerunRunsTheNamedStageAndEveryLaterOneAndTheScenarioOnlyIfItChanged() {
     assertThat(ResumePlan.stages("schemes", false))
-        .containsExactly(Stages.SCHEMES, Stages.EXPOSURE, Stages.MERCHANT_IMPACT, Stages.COMPANY);
+        .containsExactly(
+            Stages.SCHEMES,
+            Stages.FRONTIER,
+            Stages.EXPOSURE,
+            Stages.MERCHANT_IMPACT,
+            Stages.COMPANY);
     assertThat(ResumePlan.stages("schemes", true).get(0)).isEqualTo(Stages.SCENARIO);
     assertThat(ResumePlan.stages("ingestion", true)).isEqualTo(Stages.analysis());
     assertThatThrownBy(() -> ResumePlan.stages("payout", false))
@@ -56,10 +61,17 @@ class ResumePlanTest {
     String floor = SCENARIO.replace("floor: 300", "floor: 500").replace("total: 100", "total: 90");
     assertThatCode(() -> ResumePlan.checkScenario("schemes", SCENARIO, floor))
         .doesNotThrowAnyException();
-    // the custom scheme is read by the schemes stage: not changeable from exposure on
-    assertThatThrownBy(() -> ResumePlan.checkScenario("exposure", SCENARIO, floor))
+    // the custom scheme is read by the schemes stage: not changeable from the frontier on
+    assertThatThrownBy(() -> ResumePlan.checkScenario("frontier", SCENARIO, floor))
         .hasMessageContaining("schemes.custom")
-        .hasMessageContaining("may change only liability, event_study, share");
+        .hasMessageContaining("may change only liability, event_study, share")
+        .hasMessageContaining("not schemes.cash.margin_rates, schemes, fund");
+    // the frontier reads the liability terms first: not changeable from exposure on
+    String draws = SCENARIO.replace("draws: 100", "draws: 200");
+    assertThatThrownBy(() -> ResumePlan.checkScenario("exposure", SCENARIO, draws))
+        .hasMessageContaining("liability.draws");
+    assertThatCode(() -> ResumePlan.checkScenario("frontier", SCENARIO, draws))
+        .doesNotThrowAnyException();
     String rates = SCENARIO.replace("retail: 0.2", "retail: 0.3");
     assertThatThrownBy(() -> ResumePlan.checkScenario("schemes", SCENARIO, rates))
         .hasMessageContaining("schemes.cash.margin_rates.retail");

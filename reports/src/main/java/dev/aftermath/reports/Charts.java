@@ -151,6 +151,92 @@ public final class Charts {
     return svg(id, chart, 60 + 40 * phases.size());
   }
 
+  /**
+   * The compensation frontier: every rule tried as a grey dot, the frontier and the cash frontier
+   * as steps, and labelled points (the offered schemes), cost on x and merchants made whole on y; a
+   * vertical line at {@code marker} (the fund) when it is not null.
+   */
+  public static String frontier(
+      String id,
+      String xAxis,
+      String yAxis,
+      double[][] tried,
+      List<String> lineNames,
+      List<double[][]> lines,
+      List<String> pointNames,
+      double[][] points,
+      Double marker,
+      String markerLabel) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYSeries dots = new XYSeries(" ", false, true);
+    for (double[] p : tried) {
+      dots.add(p[0], p[1]);
+    }
+    data.addSeries(dots);
+    for (int s = 0; s < lines.size(); s++) {
+      XYSeries xy = new XYSeries(lineNames.get(s), false, true);
+      for (double[] p : lines.get(s)) {
+        xy.add(p[0], p[1]);
+      }
+      data.addSeries(xy);
+    }
+    for (int s = 0; s < points.length; s++) {
+      XYSeries xy = new XYSeries(pointNames.get(s), false, true);
+      xy.add(points[s][0], points[s][1]);
+      data.addSeries(xy);
+    }
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            null, xAxis, yAxis, data, PlotOrientation.VERTICAL, true, false, false);
+    XYPlot plot = chart.getXYPlot();
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+    r.setSeriesLinesVisible(0, false);
+    r.setSeriesShapesVisible(0, true);
+    r.setSeriesPaint(0, new Color(0xbb, 0xbb, 0xbb));
+    r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
+    r.setSeriesVisibleInLegend(0, false);
+    Color[] lineColours = {INK, new Color(0x6b, 0x8f, 0x47)};
+    for (int s = 0; s < lines.size(); s++) {
+      int k = 1 + s;
+      r.setSeriesLinesVisible(k, true);
+      r.setSeriesShapesVisible(k, false);
+      r.setSeriesPaint(k, lineColours[s % lineColours.length]);
+      r.setSeriesStroke(k, new BasicStroke(2f));
+    }
+    java.awt.Shape[] shapes = {
+      new java.awt.Rectangle(-5, -5, 10, 10),
+      new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10),
+      new java.awt.Polygon(new int[] {0, 6, -6}, new int[] {-6, 5, 5}, 3)
+    };
+    for (int s = 0; s < points.length; s++) {
+      int k = 1 + lines.size() + s;
+      r.setSeriesLinesVisible(k, false);
+      r.setSeriesShapesVisible(k, true);
+      r.setSeriesPaint(k, ACCENT);
+      r.setSeriesShape(k, shapes[s % shapes.length]);
+    }
+    plot.setRenderer(r);
+    if (marker != null) {
+      org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(marker);
+      m.setPaint(Color.GRAY);
+      m.setStroke(
+          new BasicStroke(
+              1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f}, 0f));
+      m.setLabel(markerLabel);
+      m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+      m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+      m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+      plot.addDomainMarker(m);
+    }
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    // room on the right for the last cost label
+    chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 28));
+    style(chart);
+    return svg(id, chart, HEIGHT);
+  }
+
   private static void style(JFreeChart chart) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.setAntiAlias(true);

@@ -18,6 +18,11 @@ public final class Formats {
     this.currency = currency;
   }
 
+  /** The currency's code, e.g. CNY. */
+  public String currency() {
+    return currency;
+  }
+
   public boolean chinese() {
     return chinese;
   }

@@ -48,6 +48,11 @@ final class InvestorReport {
           "companyRows",
           CompanyCost.of(Rows.metrics(tables.table("company_impact")), f, msg).figures());
     }
+    if (tables.has("scheme_frontier")) {
+      FrontierView.of(
+              tables.table("scheme_frontier", "kind, family, parameters"), f, msg, "frontier-inv")
+          .ifPresent(v -> m.put("frontier", v));
+    }
     if (tables.has("share_path")) {
       SharePrice.of(tables.table("share_path", "date"), f, msg)
           .ifPresent(

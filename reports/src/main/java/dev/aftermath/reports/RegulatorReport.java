@@ -39,6 +39,11 @@ final class RegulatorReport {
       m.put("fairness", fairness.dimensions());
       m.put("coverageChart", fairness.coverageChart());
     }
+    if (tables.has("scheme_frontier")) {
+      FrontierView.of(
+              tables.table("scheme_frontier", "kind, family, parameters"), f, msg, "frontier-reg")
+          .ifPresent(v -> m.put("frontier", v));
+    }
     if (tables.has("churn_signals")) {
       m.put(
           "signals",

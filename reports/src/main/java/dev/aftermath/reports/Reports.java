@@ -40,7 +40,7 @@ public final class Reports {
 
   /** Tables the reports show when the run has them. */
   public static final List<String> TABLES_READ_IF_PRESENT =
-      List.of("churn_signals", "event_study", "share_path");
+      List.of("churn_signals", "event_study", "share_path", "scheme_frontier");
 
   /** One rendered report, as listed in the index. */
   public record Entry(String title, String html, String pdf) {}

@@ -147,6 +147,18 @@ final class ReportFixture {
       table(
           out,
           st,
+          "scheme_frontier",
+          "SELECT * FROM (VALUES ('tried', 'cash_days', 'days=7', true, true, 100000.0, 400.0,"
+              + " 320.0, 500.0, 1939, 0.2, 'retail'), ('tried', 'traffic', 'impressions=250000"
+              + " months=1', true, false, 1300000.0, 1377.0, 1315.0, 1446.0, 1939, 2.3, 'retail'),"
+              + " ('offered', 'offered', 'choice of cash, traffic', false, false, 2520000.0,"
+              + " 1342.0, 1277.0, 1411.0, 1939, 1.87, 'retail')) t(kind, family, parameters,"
+              + " on_frontier, on_cash_frontier, expected_cost, merchants_made_whole,"
+              + " merchants_made_whole_low, merchants_made_whole_high, merchants_with_loss,"
+              + " median_coverage, worst_served_industry)");
+      table(
+          out,
+          st,
           "scenario_assumptions",
           "SELECT 'schemes.cash.margin_rates.retail' AS key, '0.20' AS value,"
               + " 'ASSUMPTION: retail margin' AS note, true AS assumption");
