@@ -72,6 +72,15 @@ public final class ExposureModel {
    * ({@code liability.seed}, block): the same figures on one core or a cluster.
    */
   public double[][] totals(double[] payout, double[] claim, int draws) {
+    return totals(List.of(payout), List.of(claim), draws).get(0);
+  }
+
+  /**
+   * The same for several sets of payouts at once (one Spark job: tasks over set × block, the
+   * merchants' arrays broadcast once): element k is set k's [regime][draw]. Every set sees the same
+   * draws of the losses, so their differences are the payouts' alone.
+   */
+  public List<double[][]> totals(List<double[]> payouts, List<double[]> claims, int draws) {
     int n = merchants.size();
     double[][] a = new double[6][n];
     for (int i = 0; i < n; i++) {
@@ -83,7 +92,7 @@ public final class ExposureModel {
       a[4][i] = m.memberBalances();
       a[5][i] = terms.contractCapMonths() * m.monthlyFee();
     }
-    ExposureSimulation sim =
+    ExposureSimulation base =
         new ExposureSimulation(
             group,
             a[0],
@@ -91,35 +100,46 @@ public final class ExposureModel {
             a[2],
             a[3],
             a[4],
-            payout,
+            payouts.get(0),
             a[5],
-            claim,
+            claims.get(0),
             rhoLm,
             rhoLcm,
             terms.marginRateSd(),
             terms.seed());
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<ExposureSimulation> shared = jsc.broadcast(sim);
-    int blocks = (draws + BLOCK - 1) / BLOCK;
-    List<Integer> ids = new ArrayList<>();
-    for (int b = 0; b < blocks; b++) {
-      ids.add(b);
+    ArrayList<ExposureSimulation> sims = new ArrayList<>();
+    for (int k = 0; k < payouts.size(); k++) {
+      sims.add(base.with(payouts.get(k), claims.get(k)));
     }
-    List<double[][]> results =
-        jsc.parallelize(ids, Math.min(blocks, Math.max(1, jsc.defaultParallelism() * 4)))
-            .map(b -> shared.value().block(b, Math.min(BLOCK, draws - b * BLOCK)))
-            .collect();
-    shared.destroy();
-    double[][] totals = new double[ExposureSimulation.REGIMES][draws];
-    int d = 0;
-    for (double[][] block : results) {
-      for (double[] draw : block) {
-        for (int r = 0; r < ExposureSimulation.REGIMES; r++) {
-          totals[r][d] = draw[r];
-        }
-        d++;
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<ArrayList<ExposureSimulation>> shared = jsc.broadcast(sims);
+    int blocks = (draws + BLOCK - 1) / BLOCK;
+    List<int[]> tasks = new ArrayList<>();
+    for (int k = 0; k < sims.size(); k++) {
+      for (int b = 0; b < blocks; b++) {
+        tasks.add(new int[] {k, b});
       }
     }
-    return totals;
+    List<double[][]> results =
+        jsc.parallelize(tasks, Math.min(tasks.size(), Math.max(1, jsc.defaultParallelism() * 4)))
+            .map(t -> shared.value().get(t[0]).block(t[1], Math.min(BLOCK, draws - t[1] * BLOCK)))
+            .collect();
+    shared.destroy();
+    List<double[][]> out = new ArrayList<>();
+    int r = 0;
+    for (int k = 0; k < sims.size(); k++) {
+      double[][] totals = new double[ExposureSimulation.REGIMES][draws];
+      int d = 0;
+      for (int b = 0; b < blocks; b++) {
+        for (double[] draw : results.get(r++)) {
+          for (int g = 0; g < ExposureSimulation.REGIMES; g++) {
+            totals[g][d] = draw[g];
+          }
+          d++;
+        }
+      }
+      out.add(totals);
+    }
+    return out;
   }
 }

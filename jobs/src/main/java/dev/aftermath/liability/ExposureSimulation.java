@@ -72,6 +72,24 @@ public final class ExposureSimulation implements Serializable {
     this.seed = seed;
   }
 
+  /** The same merchants paid {@code otherPayout}, claiming with {@code otherClaim}. */
+  public ExposureSimulation with(double[] otherPayout, double[] otherClaim) {
+    return new ExposureSimulation(
+        group,
+        lm,
+        sdLm,
+        lcm,
+        sdLcm,
+        members,
+        otherPayout,
+        cap,
+        otherClaim,
+        rhoLm,
+        rhoLcm,
+        marginSd,
+        seed);
+  }
+
   /** The totals per regime of {@code count} draws of block {@code block}: [draw][regime]. */
   public double[][] block(int block, int count) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, block});

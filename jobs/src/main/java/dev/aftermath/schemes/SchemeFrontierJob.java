@@ -277,7 +277,8 @@ public final class SchemeFrontierJob {
     ExposureModel model = new ExposureModel(spark, writer, terms, exposed);
     ClaimPropensity claims = new ClaimPropensity(terms);
     int regime = LiabilityTerms.REGIMES.indexOf(terms.primaryRegime());
-    Map<SchemeFrontier.Point, double[]> out = new HashMap<>();
+    List<double[]> payouts = new ArrayList<>();
+    List<double[]> claimed = new ArrayList<>();
     for (SchemeFrontier.Point p : points) {
       double[] payout = new double[exposed.size()];
       double[] claim = new double[exposed.size()];
@@ -287,9 +288,14 @@ public final class SchemeFrontierJob {
         payout[i] = k == null ? 0 : p.rule().payout(in.merchants().get(k));
         claim[i] = claims.of(e.actualLoss() - payout[i], e.dailyRevenue(), e.signals());
       }
-      ExposureDistribution d =
-          ExposureDistribution.of(model.totals(payout, claim, EXPOSURE_DRAWS)[regime]);
-      out.put(p, new double[] {d.mean(), d.quantile(0.9)});
+      payouts.add(payout);
+      claimed.add(claim);
+    }
+    List<double[][]> totals = model.totals(payouts, claimed, EXPOSURE_DRAWS);
+    Map<SchemeFrontier.Point, double[]> out = new HashMap<>();
+    for (int k = 0; k < points.size(); k++) {
+      ExposureDistribution d = ExposureDistribution.of(totals.get(k)[regime]);
+      out.put(points.get(k), new double[] {d.mean(), d.quantile(0.9)});
     }
     return out;
   }
