@@ -58,6 +58,7 @@ public final class Reports {
     String generatedAt = run.generatedAt();
     Path dir = out.resolve("reports");
     List<Entry> entries = new ArrayList<>();
+    List<PdfJob> pdfs = new ArrayList<>();
     try (ResultTables tables = declaredTables(out)) {
       Files.createDirectories(dir);
       Facts facts = Facts.of(run.caseFiles());
@@ -81,7 +82,8 @@ public final class Reports {
                 msg.get("investor.title"),
                 investor,
                 caseName,
-                generatedAt));
+                generatedAt,
+                pdfs));
         entries.add(
             write(
                 dir,
@@ -90,10 +92,13 @@ public final class Reports {
                 msg.get("regulator.title"),
                 regulator,
                 caseName,
-                generatedAt));
+                generatedAt,
+                pdfs));
         entries.add(
-            write(dir, "legal", locale, msg.get("legal.title"), legal, caseName, generatedAt));
+            write(
+                dir, "legal", locale, msg.get("legal.title"), legal, caseName, generatedAt, pdfs));
       }
+      renderPdfs(pdfs);
       Map<String, Object> index = new LinkedHashMap<>();
       index.put("reports", entries);
       index.put("caseName", caseName);
@@ -114,16 +119,59 @@ public final class Reports {
       String title,
       Map<String, Object> model,
       String caseName,
-      String generatedAt)
+      String generatedAt,
+      List<PdfJob> pdfs)
       throws IOException {
     model.put("caseName", caseName);
     model.put("generatedAt", generatedAt);
     String html = renderer.render(name + ".ftlh", locale, model);
     String base = name + "." + locale.toLanguageTag();
     atomically(dir.resolve(base + ".html"), html.getBytes(StandardCharsets.UTF_8));
-    boolean chinese = "zh".equals(locale.getLanguage());
-    atomically(dir.resolve(base + ".pdf"), pdf.render(html, chinese));
+    pdfs.add(new PdfJob(dir.resolve(base + ".pdf"), html, "zh".equals(locale.getLanguage())));
     return new Entry(title, base + ".html", base + ".pdf");
+  }
+
+  /** One report's PDF to render from its HTML. */
+  private record PdfJob(Path target, String html, boolean chinese) {}
+
+  /**
+   * Renders the PDFs on up to as many threads as there are cores (each with its own renderer
+   * state); the first failure, if any, is rethrown once all have ended.
+   */
+  private void renderPdfs(List<PdfJob> jobs) throws IOException {
+    int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (PdfJob j : jobs) {
+        done.add(
+            pool.submit(
+                () -> {
+                  atomically(j.target(), pdf.render(j.html(), j.chinese()));
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof IOException io) {
+            throw io;
+          }
+          if (cause instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new IllegalStateException("cannot render a PDF", cause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while rendering the PDFs", e);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The run's tables, limited to those the reports declare they read. */
