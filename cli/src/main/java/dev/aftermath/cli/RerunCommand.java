@@ -111,9 +111,7 @@ public final class RerunCommand implements Callable<Integer> {
       String text = read(conf, scenarioFile);
       try {
         ResumePlan.checkScenario(
-            "reports".equals(from) ? "reports" : from,
-            layout.scenarioText() == null ? "" : layout.scenarioText(),
-            text);
+            from, layout.scenarioText() == null ? "" : layout.scenarioText(), text);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), "--scenario: " + e.getMessage());
       }

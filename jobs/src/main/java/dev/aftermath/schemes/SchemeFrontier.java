@@ -46,6 +46,7 @@ public final class SchemeFrontier {
     double payout = 0;
     double expected = 0;
     double largest = 0;
+    long whole = 0;
     List<double[]> lp = new ArrayList<>(merchants.size());
     for (FrontierMerchant m : merchants) {
       double p = rule.payout(m);
@@ -56,6 +57,7 @@ public final class SchemeFrontier {
       if (m.hasLoss()) {
         expected += covered;
         largest = Math.max(largest, Math.max(0, m.claimable() - p) / m.claimable());
+        whole += p >= m.claimable() ? 1 : 0;
       }
     }
     Fairness all = Fairness.of(lp);
@@ -65,26 +67,26 @@ public final class SchemeFrontier {
         payout,
         all.merchantsWithLoss(),
         expected,
-        Math.round(
-            all.shareMadeWhole() == null ? 0 : all.shareMadeWhole() * all.merchantsWithLoss()),
+        whole,
         all.medianCoverage(),
         all.giniShortfall(),
         largest,
-        worstServed(rule, merchants, FrontierMerchant::industry),
-        worstServed(rule, merchants, FrontierMerchant::sizeDecile));
+        worstServed(merchants, lp, FrontierMerchant::industry),
+        worstServed(merchants, lp, FrontierMerchant::sizeDecile));
   }
 
-  /** The group served worst by {@code rule} ({@link Fairness#worst}), groups by name. */
+  /**
+   * The group served worst ({@link Fairness#worst}), groups by name, from each merchant's {loss,
+   * payout, …} in {@code lp} (in the order of {@code merchants}).
+   */
   static String worstServed(
-      FrontierRule rule, List<FrontierMerchant> merchants, Function<FrontierMerchant, String> key) {
+      List<FrontierMerchant> merchants, List<double[]> lp, Function<FrontierMerchant, String> key) {
     Map<String, List<double[]>> groups = new TreeMap<>();
-    for (FrontierMerchant m : merchants) {
-      groups
-          .computeIfAbsent(key.apply(m), k -> new ArrayList<>())
-          .add(new double[] {m.claimable(), rule.payout(m)});
+    for (int i = 0; i < merchants.size(); i++) {
+      groups.computeIfAbsent(key.apply(merchants.get(i)), k -> new ArrayList<>()).add(lp.get(i));
     }
     Map<String, Fairness> byGroup = new TreeMap<>();
-    groups.forEach((g, lp) -> byGroup.put(g, Fairness.of(lp)));
+    groups.forEach((g, members) -> byGroup.put(g, Fairness.of(members)));
     Map.Entry<String, Fairness> worst = Fairness.worst(byGroup);
     return worst == null ? null : worst.getKey();
   }

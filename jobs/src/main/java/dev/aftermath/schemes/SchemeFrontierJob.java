@@ -17,7 +17,6 @@ import dev.aftermath.spark.Progress;
 import dev.aftermath.spark.SmallTable;
 import dev.aftermath.stage.StageContext;
 import dev.aftermath.stats.NormalLoss;
-import dev.aftermath.stats.SharedErrorShare;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,9 +61,14 @@ public final class SchemeFrontierJob {
 
   /**
    * The merchants as the search sees them (ordered by id), per merchant the industry's shared share
-   * ρ, and their ids.
+   * ρ of the lost margin's error, their ids, and the same merchants as the liability model sees
+   * them.
    */
-  record Inputs(List<FrontierMerchant> merchants, double[] rho, List<String> ids) {}
+  record Inputs(
+      List<FrontierMerchant> merchants,
+      double[] rho,
+      List<String> ids,
+      List<ExposureInput> exposed) {}
 
   public Map<String, Long> run() {
     Inputs in = progress.stage("frontier: merchant inputs", this::inputs);
@@ -269,7 +273,7 @@ public final class SchemeFrontierJob {
   private Map<SchemeFrontier.Point, double[]> exposure(
       List<SchemeFrontier.Point> points, Inputs in) {
     LiabilityTerms terms = scenario.liability();
-    List<ExposureInput> exposed = ExposureInputs.merchants(writer, scenario);
+    List<ExposureInput> exposed = in.exposed();
     Map<String, Integer> at = new HashMap<>();
     for (int i = 0; i < in.ids().size(); i++) {
       at.put(in.ids().get(i), i);
@@ -307,14 +311,7 @@ public final class SchemeFrontierJob {
         writer
             .read("merchant_payout")
             .join(
-                writer
-                    .read("merchant_loss")
-                    .select(
-                        "merchant_id",
-                        "industry",
-                        "lost_margin",
-                        "lost_margin_low",
-                        "lost_margin_high"),
+                writer.read("merchant_loss").select("merchant_id", "industry", "lost_margin"),
                 ColumnNames.of("merchant_id"))
             .join(
                 writer.read("merchants").select("merchant_id", "monthly_fee", "ad_eligible"),
@@ -332,8 +329,6 @@ public final class SchemeFrontierJob {
             ? 0
             : scenario.traffic().impressions() / 1000.0 * scenario.liability().impressionCostCpm();
     List<FrontierMerchant> merchants = new ArrayList<>(rows.size());
-    Map<String, double[]> sds = new HashMap<>();
-    double[] marginSd = new double[rows.size()];
     for (int k = 0; k < rows.size(); k++) {
       Row r = rows.get(k);
       String id = r.getAs("merchant_id");
@@ -365,26 +360,11 @@ public final class SchemeFrontierJob {
               eligible != null && eligible,
               payout,
               cost));
-      marginSd[k] = NormalLoss.sdOf90(orNan(r, "lost_margin_low"), orNan(r, "lost_margin_high"));
-      double[] s = sds.computeIfAbsent(industry, x -> new double[2]);
-      s[0] += marginSd[k];
-      s[1] += marginSd[k] * marginSd[k];
     }
-    Map<String, Double> rhoByIndustry = new HashMap<>();
-    if (writer.exists("impact_totals")) {
-      for (Row r :
-          writer.read("impact_totals").filter(col("scope").equalTo("industry")).collectAsList()) {
-        double[] s = sds.get(r.<String>getAs("industry"));
-        if (s != null) {
-          rhoByIndustry.put(
-              r.getAs("industry"),
-              SharedErrorShare.rho(
-                  NormalLoss.sdOf90(orNan(r, "lost_margin_low"), orNan(r, "lost_margin_high")),
-                  s[0],
-                  s[1]));
-        }
-      }
-    }
+    List<ExposureInput> exposed = ExposureInputs.merchants(writer, scenario);
+    Map<String, Double> rhoByIndustry =
+        ExposureInputs.sharedShare(
+            writer, "impact_totals", "lost_margin_low", "lost_margin_high", exposed, false);
     double[] rho = new double[merchants.size()];
     for (int k = 0; k < merchants.size(); k++) {
       rho[k] = rhoByIndustry.getOrDefault(merchants.get(k).industry(), 0.0);
@@ -393,7 +373,7 @@ public final class SchemeFrontierJob {
     for (Row r : rows) {
       ids.add(r.getAs("merchant_id"));
     }
-    return new Inputs(merchants, rho, ids);
+    return new Inputs(merchants, rho, ids, exposed);
   }
 
   /** The column of {@code merchant_payout} holding what scheme {@code s} pays. */
@@ -414,11 +394,6 @@ public final class SchemeFrontierJob {
   private static double orZero(Row r, String column) {
     Object v = r.getAs(column);
     return v == null ? 0 : ((Number) v).doubleValue();
-  }
-
-  private static double orNan(Row r, String column) {
-    Object v = r.getAs(column);
-    return v == null ? Double.NaN : ((Number) v).doubleValue();
   }
 
   static Double round(double v) {
