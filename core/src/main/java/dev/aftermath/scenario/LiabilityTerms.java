@@ -23,7 +23,9 @@ import java.util.TreeMap;
  *   <li>{@code draws}, {@code seed}: the Monte Carlo;
  *   <li>{@code top_n}: merchants listed in {@code top_exposures};
  *   <li>{@code subscription_horizon_months}: fees at risk of merchants who left or show migration;
- *   <li>{@code impression_cost_cpm}: the company's cost of 1,000 impressions of the traffic plan.
+ *   <li>{@code impression_cost_cpm}: the company's cost of 1,000 impressions of the traffic plan;
+ *   <li>{@code payout_releases_claims}: whether a merchant who accepts a payout gives up further
+ *       claims (false by default: the exposure is the loss beyond the payout).
  * </ul>
  */
 public record LiabilityTerms(
@@ -38,7 +40,8 @@ public record LiabilityTerms(
     long seed,
     int topN,
     int subscriptionHorizonMonths,
-    double impressionCostCpm) {
+    double impressionCostCpm,
+    boolean payoutReleasesClaims) {
 
   public static final java.util.List<String> REGIMES =
       java.util.List.of("contract_cap", "foreseeable_loss", "full_loss");
@@ -60,7 +63,8 @@ public record LiabilityTerms(
           2020,
           50,
           12,
-          1.0);
+          1.0,
+          false);
 
   public LiabilityTerms {
     signalWeights = Collections.unmodifiableMap(new TreeMap<>(signalWeights));
@@ -134,6 +138,13 @@ public record LiabilityTerms(
     if (cpm < 0) {
       yaml.problem("liability.impression_cost_cpm", "'" + cpm + "' is negative");
     }
+    Object releases = yaml.value(m, "liability.payout_releases_claims", false);
+    boolean release = d.payoutReleasesClaims();
+    if (releases instanceof Boolean b) {
+      release = b;
+    } else if (releases != null) {
+      yaml.problem("liability.payout_releases_claims", "'" + releases + "' must be true or false");
+    }
     return new LiabilityTerms(
         cap,
         regime,
@@ -146,6 +157,7 @@ public record LiabilityTerms(
         seed == null ? d.seed() : seed.longValue(),
         topN,
         horizon,
-        cpm);
+        cpm,
+        release);
   }
 }

@@ -19,8 +19,15 @@ public record Outage(LocalDateTime start, LocalDateTime end, List<Phase> phases)
     return Duration.between(start, end).toSeconds() / 3600.0;
   }
 
-  /** One stage of the outage: what was available from {@code from} to {@code to}. */
-  public record Phase(LocalDateTime from, LocalDateTime to, String label) {}
+  /**
+   * One stage of the outage: what was available from {@code from} to {@code to}, in English and in
+   * Chinese ({@code label_zh}, the English label when the scenario gives none).
+   */
+  public record Phase(LocalDateTime from, LocalDateTime to, String label, String labelZh) {
+    public Phase(LocalDateTime from, LocalDateTime to, String label) {
+      this(from, to, label, label);
+    }
+  }
 
   /**
    * Reads key {@code outage} (required) of {@code top}; a start or end that cannot be read is null
@@ -55,12 +62,13 @@ public record Outage(LocalDateTime start, LocalDateTime end, List<Phase> phases)
       LocalDateTime from = yaml.timestamp(phase, key + ".from", zone, true);
       LocalDateTime to = yaml.timestamp(phase, key + ".to", zone, true);
       String label = yaml.text(phase, key + ".label", true);
+      String labelZh = yaml.text(phase, key + ".label_zh", false);
       // An unquoted label with a comma in a flow mapping ({..., label: a, b}) reads as a key "b"
       // without a value (the contract's own example does this): keep the label whole.
       for (Map.Entry<String, Object> extra : phase.entrySet()) {
         if (label != null
             && extra.getValue() == null
-            && !Set.of("from", "to", "label").contains(extra.getKey())) {
+            && !Set.of("from", "to", "label", "label_zh").contains(extra.getKey())) {
           label = label + ", " + extra.getKey();
         }
       }
@@ -68,7 +76,7 @@ public record Outage(LocalDateTime start, LocalDateTime end, List<Phase> phases)
         yaml.problem(key + ".to", "'" + to + "' is not after from '" + from + "'");
       }
       if (from != null && to != null && label != null) {
-        phases.add(new Phase(from, to, label));
+        phases.add(new Phase(from, to, label, labelZh == null ? label : labelZh));
       }
     }
     return phases;

@@ -63,7 +63,10 @@ public record Scenario(
             outage.start().plus(shift),
             outage.end().plus(shift),
             outage.phases().stream()
-                .map(p -> new Outage.Phase(p.from().plus(shift), p.to().plus(shift), p.label()))
+                .map(
+                    p ->
+                        new Outage.Phase(
+                            p.from().plus(shift), p.to().plus(shift), p.label(), p.labelZh()))
                 .toList());
     CashPlanTerms movedCash =
         new CashPlanTerms(

@@ -18,8 +18,54 @@ import java.util.regex.Pattern;
 public final class ScenarioAssumptions {
   private ScenarioAssumptions() {}
 
-  /** One value set by the scenario. */
-  public record Entry(String key, String value, String note, boolean assumption) {}
+  /**
+   * One value the run used: its key, its value, the note beside it in English and in Chinese (a
+   * comment {@code # English | zh: 中文}; the English one when it has no Chinese part), whether it is
+   * an assumption, and where it comes from ({@link #SCENARIO} or {@link #ENGINE_DEFAULT}).
+   */
+  public record Entry(
+      String key, String value, String note, String noteZh, boolean assumption, String origin) {}
+
+  /** What separates a comment's English note from its Chinese one. */
+  static final String ZH = " | zh: ";
+
+  /** An entry written in {@code scenario.yaml}. */
+  public static final String SCENARIO = "scenario";
+
+  /** An entry the scenario does not set: the engine's default, an assumption. */
+  public static final String ENGINE_DEFAULT = "engine default";
+
+  /**
+   * Every value the run used: the values written in {@code yaml} (with their comments), then each
+   * setting the scenario may set but does not, with the engine's default that the run used (marked
+   * as an assumption).
+   */
+  public static List<Entry> of(String yaml, Scenario scenario) {
+    List<Entry> out = new ArrayList<>(of(yaml));
+    java.util.Set<String> written = new java.util.HashSet<>();
+    for (Entry e : out) {
+      written.add(e.key());
+    }
+    for (Entry d : EngineDefaults.of(scenario)) {
+      if (!written.contains(d.key()) && !writtenAsPrefix(written, d.key())) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether the scenario writes {@code key} as part of another entry: item by item (windows[0] for
+   * windows) or inside a flow mapping written whole (signals for signals.complaint).
+   */
+  private static boolean writtenAsPrefix(java.util.Set<String> written, String key) {
+    for (String w : written) {
+      if (w.startsWith(key + "[") || w.startsWith(key + ".") || key.startsWith(w + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static final Pattern KEY =
       Pattern.compile("^(\\s*)([A-Za-z_][\\w.]*)\\s*:(?:\\s+(.*)|\\s*)$");
@@ -66,8 +112,12 @@ public final class ScenarioAssumptions {
     return out;
   }
 
-  private static Entry entry(String key, String value, String note) {
-    return new Entry(key, value, note, note.toUpperCase(Locale.ROOT).contains("ASSUMPTION"));
+  private static Entry entry(String key, String value, String comment) {
+    int zh = comment.indexOf(ZH);
+    String note = zh < 0 ? comment : comment.substring(0, zh).strip();
+    String noteZh = zh < 0 ? comment : comment.substring(zh + ZH.length()).strip();
+    return new Entry(
+        key, value, note, noteZh, note.toUpperCase(Locale.ROOT).contains("ASSUMPTION"), SCENARIO);
   }
 
   /** Leaves the levels that do not contain a line at {@code indent}. */

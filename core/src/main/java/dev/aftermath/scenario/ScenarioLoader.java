@@ -47,6 +47,7 @@ public final class ScenarioLoader {
     EventStudyTerms eventStudy = EventStudyTerms.read(yaml, top, outage.start());
     Optional<Fund> fund = Fund.read(yaml, top);
     Optional<ShareSymbols> share = ShareSymbols.read(yaml, top);
+    checkPlatform(yaml, top);
     yaml.failIfAnyProblem();
     return new Scenario(
         name,
@@ -64,5 +65,17 @@ public final class ScenarioLoader {
         share,
         top,
         Optional.empty());
+  }
+
+  /**
+   * Key {@code platform.merchants} (optional; the reports' scope): the merchants on the whole
+   * platform, of which the case may hold a sample; a whole number of at least one.
+   */
+  private static void checkPlatform(ScenarioYaml yaml, Map<String, Object> top) {
+    Double merchants = yaml.number(yaml.map(top, "platform", false), "platform.merchants", false);
+    if (merchants != null && (merchants != Math.rint(merchants) || merchants < 1)) {
+      yaml.problem(
+          "platform.merchants", "'" + merchants + "' must be a whole number of at least 1");
+    }
   }
 }

@@ -21,7 +21,8 @@ final class ScenarioContracts {
       new OutputTable(
           "scenario_assumptions",
           SCENARIO,
-          "one row per value of `scenario.yaml` the run used",
+          "one row per value the run used: those of `scenario.yaml`, then the engine's defaults"
+              + " for the settings it leaves out",
           "",
           "when the run has a scenario file",
           true,
@@ -33,7 +34,9 @@ final class ScenarioContracts {
                   "assumption",
                   BOOLEAN,
                   NONE,
-                  "true for a modelling assumption, false for a fact of the case")));
+                  "true for a modelling assumption, false for a fact of the case"),
+              id("origin", "`scenario` (written in scenario.yaml) or `engine default`"),
+              id("note_zh", "the note in Chinese (after ` | zh: ` in the comment; else `note`)")));
 
   static final OutputTable INCIDENT_TIMELINE =
       new OutputTable(
@@ -48,5 +51,6 @@ final class ScenarioContracts {
               of("from", TIMESTAMP, NONE, "start, local time"),
               of("to", TIMESTAMP, NONE, "end, local time"),
               of("hours", DOUBLE, HOURS, "its length"),
-              id("label", "")));
+              id("label", ""),
+              id("label_zh", "the label in Chinese (`label_zh` of the phase; else `label`)")));
 }

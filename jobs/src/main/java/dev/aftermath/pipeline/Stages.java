@@ -229,7 +229,7 @@ public final class Stages {
           c.writer()
               .result(
                   "scenario_assumptions",
-                  ScenarioTables.assumptions(c.spark(), c.layout().scenarioText())));
+                  ScenarioTables.assumptions(c.spark(), c.layout().scenarioText(), c.scenario())));
     }
     written.put(
         "incident_timeline",
