@@ -275,7 +275,10 @@ final class LostRevenueContracts {
     return List.of(
         id("metric", "what is measured"),
         of("value", DOUBLE, NONE, "the estimate's measure"),
-        id("target", "what it should be"));
+        id("target", "what it should be"),
+        id(
+            "status",
+            "`pass` or `fail` against the target; empty for a figure reported without one"));
   }
 
   static final OutputTable IMPACT_EVALUATION =

@@ -51,6 +51,18 @@ public final class MetricTable {
     return this;
   }
 
+  /**
+   * Adds a judged metric to a table whose text columns are {@code target} and {@code status}: the
+   * target's text and the value's status against it.
+   */
+  public MetricTable add(String metric, double value, dev.aftermath.stats.Target target) {
+    if (!textColumns.equals(List.of("target", "status"))) {
+      throw new IllegalArgumentException(
+          "Cannot judge metric " + metric + ": the table's text columns are " + textColumns);
+    }
+    return add(metric, value, target.text(), target.status(value));
+  }
+
   public SmallTable table() {
     return table;
   }
