@@ -74,7 +74,15 @@ final class CompanyContracts {
               of("alpha", DOUBLE, RATIO, "the market model's alpha"),
               of("beta", DOUBLE, NONE, "the market model's beta"),
               of("sigma", DOUBLE, RATIO, "the market model's residual standard deviation"),
-              id("value_currency", "the currency of market_value_change")));
+              id("value_currency", "the currency of market_value_change"),
+              of(
+                  "car_zero_alpha",
+                  DOUBLE,
+                  RATIO,
+                  "cumulative abnormal return against the zero-alpha market model (α = 0)"),
+              of("t_zero_alpha", DOUBLE, NONE, "t statistic of car_zero_alpha (kind `window`)"),
+              of("p_zero_alpha", DOUBLE, SHARE, "two-sided p-value of it (kind `window`)"),
+              of("beta_zero_alpha", DOUBLE, NONE, "the zero-alpha model's beta")));
 
   static final OutputTable SHARE_PATH =
       new OutputTable(

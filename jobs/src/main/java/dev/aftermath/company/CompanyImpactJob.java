@@ -53,7 +53,11 @@ public final class CompanyImpactJob {
           .number("alpha", EventStudyRow::alpha)
           .number("beta", EventStudyRow::beta)
           .number("sigma", EventStudyRow::sigma)
-          .string("value_currency", EventStudyRow::valueCurrency);
+          .string("value_currency", EventStudyRow::valueCurrency)
+          .number("car_zero_alpha", EventStudyRow::carZeroAlpha)
+          .number("t_zero_alpha", EventStudyRow::tZeroAlpha)
+          .number("p_zero_alpha", EventStudyRow::pZeroAlpha)
+          .number("beta_zero_alpha", EventStudyRow::betaZeroAlpha);
 
   private final SparkSession spark;
   private final Scenario scenario;

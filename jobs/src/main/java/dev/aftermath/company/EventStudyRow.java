@@ -30,7 +30,11 @@ record EventStudyRow(
     Double alpha,
     Double beta,
     Double sigma,
-    String valueCurrency) {
+    String valueCurrency,
+    Double carZeroAlpha,
+    Double tZeroAlpha,
+    Double pZeroAlpha,
+    Double betaZeroAlpha) {
 
   /**
    * Per event in the terms: its days, then its windows; events the prices do not cover are left
@@ -38,7 +42,10 @@ record EventStudyRow(
    */
   static List<EventStudyRow> of(List<EventStudy.Day> prices, EventStudyTerms terms) {
     List<EventStudyRow> rows = new ArrayList<>();
-    for (EventStudyTerms.Event e : terms.events()) {
+    List<EventStudyTerms.Event> events = new ArrayList<>(terms.events());
+    events.sort(java.util.Comparator.comparing(EventStudyTerms.Event::date));
+    for (int k = 0; k < events.size(); k++) {
+      EventStudyTerms.Event e = events.get(k);
       EventStudy.Result res =
           EventStudy.run(
               prices,
@@ -47,7 +54,9 @@ record EventStudyRow(
               terms.estimationDays(),
               terms.gapDays(),
               terms.windows(),
-              terms.sharesOutstanding());
+              terms.sharesOutstanding(),
+              k > 0 ? events.get(k - 1).date() : null,
+              k + 1 < events.size() ? events.get(k + 1).date() : null);
       if (res == null) {
         continue;
       }
@@ -82,7 +91,11 @@ record EventStudyRow(
         f.alpha(),
         f.beta(),
         Math.sqrt(f.sigma2()),
-        null);
+        null,
+        d.carZeroAlpha(),
+        null,
+        null,
+        f.betaZeroAlpha());
   }
 
   static EventStudyRow window(
@@ -107,6 +120,10 @@ record EventStudyRow(
         f.alpha(),
         f.beta(),
         Math.sqrt(f.sigma2()),
-        valueCurrency);
+        valueCurrency,
+        w.carZeroAlpha(),
+        w.tZeroAlpha(),
+        w.pZeroAlpha(),
+        f.betaZeroAlpha());
   }
 }

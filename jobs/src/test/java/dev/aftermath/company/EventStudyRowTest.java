@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class EventStudyRowTest {
   private static final LocalDate EVENT_DAY = LocalDate.of(2024, 3, 1);
   private static final EventStudy.Fit FIT =
-      new EventStudy.Fit("outage", EVENT_DAY, 0.001, 1.2, 0.0625, 80);
+      new EventStudy.Fit("outage", EVENT_DAY, 0.001, 1.2, 0.0625, 80, 1.1, 0.07);
 
   @Test
   void aDayRowCarriesReturnsAndTheFitButNoWindowFigures() {
@@ -17,7 +17,7 @@ class EventStudyRowTest {
             "outage",
             FIT,
             new EventStudy.DayResult(
-                "outage", EVENT_DAY.plusDays(1), 1, -0.05, 0.01, 0.013, -0.063, -0.07));
+                "outage", EVENT_DAY.plusDays(1), 1, -0.05, 0.01, 0.013, -0.063, -0.07, -0.06));
 
     assertThat(r.kind()).isEqualTo("day");
     assertThat(r.eventDay()).isEqualTo(EVENT_DAY);
@@ -48,7 +48,10 @@ class EventStudyRowTest {
                 0.0001,
                 -3.0e8,
                 EVENT_DAY,
-                EVENT_DAY.plusDays(7)),
+                EVENT_DAY.plusDays(7),
+                -0.10,
+                -3.5,
+                0.0008),
             "EUR");
 
     assertThat(r.kind()).isEqualTo("window");
@@ -59,6 +62,9 @@ class EventStudyRowTest {
     assertThat(r.t()).isEqualTo(-4.0);
     assertThat(r.marketValueChange()).isEqualTo(-3.0e8);
     assertThat(r.valueCurrency()).isEqualTo("EUR");
+    assertThat(r.carZeroAlpha()).isEqualTo(-0.10);
+    assertThat(r.tZeroAlpha()).isEqualTo(-3.5);
+    assertThat(r.betaZeroAlpha()).isEqualTo(1.1);
     assertThat(r.relativeDay()).isNull();
     assertThat(r.ret()).isNull();
   }

@@ -39,7 +39,9 @@ class EventStudyTest {
             10,
             0,
             List.of(new int[] {0, 0}, new int[] {0, 1}),
-            1_000_000.0);
+            1_000_000.0,
+            null,
+            null);
     // OLS by hand on the 10 estimation days: Σ noise = 0 and Σ noise·(rm − mean) = 0.00004·...
     double mx = 0;
     double my = 0;
@@ -102,7 +104,8 @@ class EventStudyTest {
         prices.add(new EventStudy.Day(DAY0.plusDays(i), p, m));
       }
       EventStudy.Result res =
-          EventStudy.run(prices, "e", DAY0.plusDays(100), 80, 5, List.of(new int[] {0, 0}), null);
+          EventStudy.run(
+              prices, "e", DAY0.plusDays(100), 80, 5, List.of(new int[] {0, 0}), null, null, null);
       boolean significant = res.windows().get(0).p() < 0.05;
       if (rep % 2 == 0) {
         assertThat(res.windows().get(0).car()).isCloseTo(-0.15, within(0.08));
@@ -113,5 +116,49 @@ class EventStudyTest {
     }
     assertThat(hits).isGreaterThan(95); // a −15% day against 2% noise: found nearly always
     assertThat(falseAlarms).isLessThan(12); // about 5% of 100 without an event
+  }
+
+  @Test
+  void aPreEventRunUpIsExpectedReturnForTheMarketModelButNotForTheZeroAlphaModel() {
+    // the share rises 1% a day beyond its beta × market for the whole estimation window, then
+    // follows the market exactly: the market model expects the 1% a day to go on and reports
+    // −1% a day of abnormal return; the zero-alpha model reports about none
+    List<EventStudy.Day> prices = new ArrayList<>();
+    double p = 10;
+    double m = 1000;
+    prices.add(new EventStudy.Day(DAY0, p, m));
+    for (int i = 1; i <= 80; i++) {
+      double rm = i % 2 == 0 ? -0.004 : 0.004;
+      double r = 1.2 * rm + (i <= 60 ? 0.01 + (i % 3 - 1) * 0.001 : 0);
+      m *= 1 + rm;
+      p *= 1 + r;
+      prices.add(new EventStudy.Day(DAY0.plusDays(i), p, m));
+    }
+    EventStudy.Result res =
+        EventStudy.run(
+            prices, "e", DAY0.plusDays(66), 60, 5, List.of(new int[] {0, 9}), null, null, null);
+    EventStudy.WindowResult w = res.windows().get(0);
+    assertThat(res.fit().alpha()).isCloseTo(0.01, within(0.001));
+    assertThat(w.car()).isCloseTo(-0.10, within(0.01));
+    // through the origin the slope absorbs part of the drift; what is left is far smaller
+    assertThat(Math.abs(w.carZeroAlpha())).isLessThan(0.3 * Math.abs(w.car()));
+  }
+
+  @Test
+  void windowsOfSuccessiveEventsDoNotOverlap() {
+    List<EventStudy.Day> prices = new ArrayList<>();
+    for (int i = 0; i <= 40; i++) {
+      prices.add(new EventStudy.Day(DAY0.plusDays(i), 10, 1000));
+    }
+    List<int[]> windows =
+        List.of(new int[] {-1, 1}, new int[] {0, 0}, new int[] {0, 5}, new int[] {0, 10});
+    // the next event is 5 trading days after this one: every window ends at day 4
+    List<int[]> first = EventStudy.separated(windows, prices, 20, null, DAY0.plusDays(25));
+    assertThat(first).extracting(w -> w[0] + ".." + w[1]).containsExactly("-1..1", "0..0", "0..4");
+    // the later event: its windows start after the first event's last day (day −1 = 24)
+    List<int[]> second = EventStudy.separated(windows, prices, 25, DAY0.plusDays(20), null);
+    assertThat(second)
+        .extracting(w -> w[0] + ".." + w[1])
+        .containsExactly("0..1", "0..0", "0..5", "0..10");
   }
 }
