@@ -26,6 +26,21 @@ import org.apache.hadoop.fs.FileUtil;
  * reports copied back; a case on another file system is read through Hadoop's FileSystem.
  */
 final class ReportStage implements Stage {
+  private final boolean placebo;
+
+  /** The report stage of a run without a placebo stage before it. */
+  ReportStage() {
+    this(false);
+  }
+
+  /**
+   * The report stage; {@code placebo}: whether the run has a placebo stage, whose table the reports
+   * then read.
+   */
+  ReportStage(boolean placebo) {
+    this.placebo = placebo;
+  }
+
   @Override
   public String name() {
     return "reports";
@@ -38,7 +53,9 @@ final class ReportStage implements Stage {
 
   @Override
   public List<String> readsIfPresent() {
-    return Reports.TABLES_READ_IF_PRESENT;
+    return Reports.TABLES_READ_IF_PRESENT.stream()
+        .filter(t -> placebo || !Reports.PLACEBO_TABLE.equals(t))
+        .toList();
   }
 
   @Override

@@ -13,7 +13,7 @@ public final class RunStages {
   public static List<Stage> withPlacebo() {
     List<Stage> all = new ArrayList<>(Stages.analysis());
     all.add(Stages.placebo(null));
-    all.add(new ReportStage());
+    all.add(new ReportStage(true));
     return List.copyOf(all);
   }
 

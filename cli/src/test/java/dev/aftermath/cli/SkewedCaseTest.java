@@ -74,7 +74,7 @@ class SkewedCaseTest extends SparkTestBase {
         .contains("Merchants on the platform with no order during the outage")
         .contains("Industries in the scenario without any merchant");
     assertThat(Files.readString(Path.of(out, "reports", "legal.zh-CN.html")))
-        .contains("故障期间在平台上但无任何订单的商户")
+        .contains("故障期间在平台上但无任何订单的商家")
         .contains("美业"); // beauty, an industry without merchants, by its Chinese name
   }
 

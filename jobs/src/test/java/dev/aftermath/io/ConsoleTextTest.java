@@ -11,7 +11,7 @@ class ConsoleTextTest {
   void escapeSequencesLineBreaksAndBidiControlsCannotReachTheTerminal() {
     assertThat(ConsoleText.oneLine("a\u001B[2Jb\nc\r\td\u202Ee\u2028f"))
         .isEqualTo("a\uFFFD[2Jb\uFFFDc\uFFFD\uFFFDd\uFFFDe\uFFFDf");
-    assertThat(ConsoleText.oneLine("商户 M1, ok")).isEqualTo("商户 M1, ok");
+    assertThat(ConsoleText.oneLine("商家 M1, ok")).isEqualTo("商家 M1, ok");
     assertThat(ConsoleText.oneLine(null)).isNull();
   }
 

@@ -12,12 +12,13 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * with its source, and the remediation measures as the company reported them. Reports show them
  * apart from the engine's figures; a case without the file has none.
  */
-record Facts(List<Fact> facts, List<String> remediation) {
+record Facts(
+    List<Fact> facts, List<Bilingual> remediation, LegalBases legalBases, IncidentFacts incident) {
   /** One quoted figure. */
-  record Fact(String key, Object value, String unit, String asOf, String source) {}
+  record Fact(String key, Object value, String unit, String asOf, Bilingual source) {}
 
   static Facts none() {
-    return new Facts(List.of(), List.of());
+    return new Facts(List.of(), List.of(), LegalBases.none(), IncidentFacts.none());
   }
 
   @SuppressWarnings("unchecked")
@@ -41,17 +42,26 @@ record Facts(List<Fact> facts, List<String> remediation) {
                   m.get("value"),
                   m.get("unit") == null ? "" : String.valueOf(m.get("unit")),
                   m.get("as_of") == null ? "" : String.valueOf(m.get("as_of")),
-                  m.get("source") == null ? "" : String.valueOf(m.get("source"))));
+                  Bilingual.of(m.get("source"))));
         }
       }
     }
-    List<String> remediation = new ArrayList<>();
+    List<Bilingual> remediation = new ArrayList<>();
     if (root.get("remediation") instanceof List<?> list) {
       for (Object o : list) {
-        remediation.add(String.valueOf(o));
+        remediation.add(Bilingual.of(o));
       }
     }
-    return new Facts(facts, remediation);
+    return new Facts(
+        facts,
+        remediation,
+        LegalBases.read(root.get("legal_bases"), file),
+        IncidentFacts.read(root.get("incident"), file));
+  }
+
+  /** The remediation measures in the report's language. */
+  List<String> remediation(Formats f) {
+    return remediation.stream().map(r -> r.in(f)).toList();
   }
 
   /** The figures formatted for a report: label, value, as of, source. */
@@ -66,7 +76,11 @@ record Facts(List<Fact> facts, List<String> remediation) {
                 ? f.count(v)
                 : fact.unit().length() == 3 ? f.moneyIn(v, fact.unit()) : f.number(v, 2);
         if ("HKD".equals(fact.unit()) && v < 1000) {
-          value = fact.unit() + " " + f.number(v, 2); // a share price, not abbreviated
+          // a share price, not abbreviated
+          value =
+              f.chinese()
+                  ? f.number(v, 2) + Formats.chineseUnit(fact.unit())
+                  : fact.unit() + " " + f.number(v, 2);
         }
       } else {
         value = String.valueOf(fact.value());
@@ -76,7 +90,7 @@ record Facts(List<Fact> facts, List<String> remediation) {
               msg.getOrDefault("fact." + fact.key(), fact.key()),
               value,
               fact.asOf(),
-              fact.source()));
+              fact.source().in(f)));
     }
     return rows;
   }

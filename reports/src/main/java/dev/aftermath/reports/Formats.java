@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Numbers, money and dates for one report language: Chinese in 万 and 亿 with ¥, English with
- * thousands separators, M and B, and the currency code.
+ * Numbers, money and dates for one report language: Chinese in 万 and 亿 with the unit after, English
+ * with thousands separators, M and B, and the currency code.
  */
 public final class Formats {
   private final boolean chinese;
@@ -37,7 +37,11 @@ public final class Formats {
     return new Formats(chinese ? Locale.CHINA : Locale.UK, otherCurrency).money(v);
   }
 
-  /** Money, abbreviated: ¥1,234 / ¥12.35万 / ¥1.23亿; CNY 1,234 / CNY 12.3 M / CNY 1.23 B. */
+  /**
+   * Money, abbreviated. Chinese: the unit after the number (元, 港元, 美元, else the code), 万 below 1亿
+   * and 亿 above, with separators: 1,234元 / 12.35万元 / 7,300万元 / 1.23亿元 / 120.60亿港元. English: CNY
+   * 1,234 / CNY 12.35 M / CNY 1.23 B.
+   */
   public String money(double v) {
     if (Double.isNaN(v)) {
       return "–";
@@ -45,14 +49,17 @@ public final class Formats {
     String sign = v < 0 ? "−" : "";
     double a = Math.abs(v);
     if (chinese) {
-      String symbol = "CNY".equals(currency) ? "¥" : currency + " ";
+      String unit = chineseUnit(currency);
       if (a >= 1e8) {
-        return sign + symbol + String.format(Locale.ROOT, "%.2f亿", a / 1e8);
+        return sign + grouped(a / 1e8, 2) + "亿" + unit;
+      }
+      if (a >= 1e7) {
+        return sign + grouped(a / 1e4, 0) + "万" + unit;
       }
       if (a >= 1e4) {
-        return sign + symbol + String.format(Locale.ROOT, "%.2f万", a / 1e4);
+        return sign + grouped(a / 1e4, 2) + "万" + unit;
       }
-      return sign + symbol + count(a);
+      return sign + count(a) + unit;
     }
     if (a >= 1e9) {
       return sign + currency + " " + String.format(Locale.ROOT, "%.2f B", a / 1e9);
@@ -61,6 +68,25 @@ public final class Formats {
       return sign + currency + " " + String.format(Locale.ROOT, "%.2f M", a / 1e6);
     }
     return sign + currency + " " + count(a);
+  }
+
+  /** The unit written after a Chinese amount: 元, 港元, 美元, else the currency's code. */
+  static String chineseUnit(String currency) {
+    return switch (currency) {
+      case "CNY", "RMB" -> "元";
+      case "HKD" -> "港元";
+      case "USD" -> "美元";
+      default -> " " + currency;
+    };
+  }
+
+  /** A number with thousands separators and the given decimals. */
+  static String grouped(double v, int digits) {
+    NumberFormat n = NumberFormat.getNumberInstance(Locale.US);
+    n.setMinimumFractionDigits(digits);
+    n.setMaximumFractionDigits(digits);
+    n.setRoundingMode(java.math.RoundingMode.HALF_EVEN);
+    return n.format(v);
   }
 
   /** A 90% interval of money: low – high. */

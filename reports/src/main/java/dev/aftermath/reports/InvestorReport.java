@@ -408,6 +408,8 @@ final class InvestorReport {
                   f.percent(Rows.num(es, i, "car")),
                   f.number(Rows.num(es, i, "t"), 2),
                   f.number(Rows.num(es, i, "p"), 3),
+                  f.percent(Rows.num(es, i, "car_zero_alpha")),
+                  f.number(Rows.num(es, i, "p_zero_alpha"), 3),
                   Double.isNaN(value)
                       ? "–"
                       : f.moneyIn(value, Rows.text(es, i, "value_currency"))));

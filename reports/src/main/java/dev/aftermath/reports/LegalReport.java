@@ -1,6 +1,7 @@
 package dev.aftermath.reports;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,17 +19,79 @@ import tech.tablesaw.api.Table;
 final class LegalReport {
   private LegalReport() {}
 
+  /** The liability regimes, in the order the report shows them. */
+  static final List<String> REGIMES = List.of("contract_cap", "foreseeable_loss", "full_loss");
+
+  /** Each regime's per-merchant exposure column in {@code merchant_impact}. */
+  static final Map<String, String> EXPOSURE_COLUMN =
+      Map.of(
+          "contract_cap", "exposure_contract_cap",
+          "foreseeable_loss", "exposure_foreseeable",
+          "full_loss", "exposure_full");
+
   static Map<String, Object> model(
-      ResultTables tables, Formats f, Map<String, String> msg, Path out, RunInfo run) {
+      ResultTables tables,
+      Formats f,
+      Map<String, String> msg,
+      Path out,
+      RunInfo run,
+      LegalBases bases) {
     Map<String, Object> m = new LinkedHashMap<>();
+    Settings settings =
+        tables.has("scenario_assumptions")
+            ? Settings.of(tables.table("scenario_assumptions"))
+            : Settings.none();
+    String primary = settings.get("liability.primary_regime", "foreseeable_loss");
+    m.put("primaryRegime", msg.getOrDefault("regime." + primary, primary));
+    if (tables.has("incident_timeline")) {
+      LocalDate day = incidentDay(tables.table("incident_timeline", "phase"));
+      m.put("incidentDate", f.date(day));
+      m.put("law", bases.rows(REGIMES, day, f, msg));
+    }
+    m.put(
+        "release",
+        msg.get(
+            "true".equals(settings.get("liability.payout_releases_claims", "false"))
+                ? "legal.release.true"
+                : "legal.release.false"));
     if (tables.has("exposure_distribution")) {
+      Map<String, Double> everyClaims =
+          tables.has("merchant_impact") ? everyMerchantClaims(tables) : Map.of();
       Exposure exposure =
           Exposure.of(
               tables.table("exposure_distribution"),
               tables.table("loss_exceedance", "regime, x"),
+              everyClaims,
               f,
               msg);
-      m.put("exposure", exposure.rows());
+      List<List<String>> rows = new ArrayList<>(exposure.rows());
+      CaseShare share = CaseShare.of(tables, settings);
+      Table dist = tables.table("exposure_distribution");
+      if (share.sample() && dist.rowCount() > 0) {
+        // what the payouts (as valued to merchants) leave of the case's share of the fund
+        double payouts = share.fund() - Rows.num(dist, 0, "fund_remaining");
+        double left = share.caseFund() - payouts;
+        Table curve = tables.table("loss_exceedance", "regime, x");
+        for (int i = 0; i < rows.size(); i++) {
+          List<String> r = new ArrayList<>(rows.get(i));
+          String regime = Rows.text(dist, i, "regime");
+          r.add(f.percent(left <= 0 ? 1 : CaseShare.exceedance(curve, regime, left)));
+          rows.set(i, r);
+        }
+        m.put(
+            "caseFundNote",
+            SummaryView.fill(
+                msg.get("legal.case_fund"),
+                "share",
+                f.percent(share.share()),
+                "case_fund",
+                f.money(share.caseFund()),
+                "payouts",
+                f.money(payouts),
+                "left",
+                f.money(left)));
+      }
+      m.put("exposure", rows);
       m.put("fundRemaining", exposure.fundRemaining());
       m.put("exceedanceChart", exposure.exceedanceChart());
     }
@@ -39,10 +102,20 @@ final class LegalReport {
     if (tables.has("top_exposures")) {
       Map<String, String> names =
           tables.has("merchants") ? merchantNames(tables.table("merchants")) : Map.of();
-      m.put("top", TopExposures.of(tables.table("top_exposures", "rank"), names, f, msg).rows());
+      Table top = tables.table("top_exposures", "rank");
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < top.rowCount(); i++) {
+        ids.add(Rows.text(top, i, "merchant_id"));
+      }
+      Map<String, Map<String, String>> first =
+          tables.has("incident_timeline")
+              ? firstSignals(
+                  tables, ids, incidentDay(tables.table("incident_timeline", "phase")), f)
+              : Map.of();
+      m.put("top", TopExposures.of(top, names, first, f, msg).rows());
     }
     if (tables.has("scenario_assumptions")) {
-      m.put("assumptions", Assumptions.of(tables.table("scenario_assumptions"), msg).rows());
+      m.put("assumptions", Assumptions.of(tables.table("scenario_assumptions"), f, msg).rows());
     }
     Map<String, Long> reasons = new TreeMap<>();
     List<Lineage.Reconciled> reconciled = Lineage.reconciliation(out, reasons);
@@ -54,13 +127,43 @@ final class LegalReport {
     return m;
   }
 
+  /** The first day of the incident: the start of phase 0 in {@code incident_timeline}. */
+  static LocalDate incidentDay(Table timeline) {
+    int whole = Rows.find(timeline, "phase", "0");
+    return LocalDate.parse(Rows.text(timeline, Math.max(whole, 0), "from").substring(0, 10));
+  }
+
+  /**
+   * The exposure if every merchant claimed, by regime: the sum over merchants of each regime's
+   * per-merchant exposure ({@code merchant_impact}), computed in DuckDB.
+   */
+  static Map<String, Double> everyMerchantClaims(ResultTables tables) {
+    StringBuilder select = new StringBuilder();
+    for (String regime : REGIMES) {
+      select
+          .append(select.length() == 0 ? "" : ", ")
+          .append("sum(")
+          .append(EXPOSURE_COLUMN.get(regime))
+          .append("::DECIMAL(38,6))::DOUBLE AS ")
+          .append(regime);
+    }
+    Table sums = tables.aggregate("merchant_impact", select.toString());
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String regime : REGIMES) {
+      out.put(regime, Rows.num(sums, 0, regime));
+    }
+    return out;
+  }
+
   /**
    * The exposure under each liability regime ({@code exposure_distribution}: mean, P50, P90, P99,
-   * chance of exceeding the fund's remainder), the fund's remainder, and the loss exceedance curves
-   * ({@code loss_exceedance}) over exposure in millions.
+   * chance of exceeding the fund's remainder), beside it the exposure if every merchant claimed,
+   * the fund's remainder, and the loss exceedance curves ({@code loss_exceedance}) over exposure in
+   * millions.
    */
   record Exposure(List<List<String>> rows, String fundRemaining, String exceedanceChart) {
-    static Exposure of(Table e, Table curve, Formats f, Map<String, String> msg) {
+    static Exposure of(
+        Table e, Table curve, Map<String, Double> everyClaims, Formats f, Map<String, String> msg) {
       List<List<String>> rows = new ArrayList<>();
       for (int i = 0; i < e.rowCount(); i++) {
         String regime = Rows.text(e, i, "regime");
@@ -71,7 +174,8 @@ final class LegalReport {
                 f.money(Rows.num(e, i, "p50")),
                 f.money(Rows.num(e, i, "p90")),
                 f.money(Rows.num(e, i, "p99")),
-                f.percent(Rows.num(e, i, "probability_exceeds_fund_remaining"))));
+                f.percent(Rows.num(e, i, "probability_exceeds_fund_remaining")),
+                f.money(everyClaims.getOrDefault(regime, Double.NaN))));
       }
       double fund = e.rowCount() > 0 ? Rows.num(e, 0, "fund_remaining") : Double.NaN;
       Map<String, List<double[]>> series = new LinkedHashMap<>();
@@ -163,11 +267,18 @@ final class LegalReport {
   }
 
   /**
-   * The largest exposures ({@code top_exposures}, by rank): merchant, name, industry, loss, payout,
-   * exposure, claim probability, expected exposure, and the evidence a claim would rest on.
+   * The largest exposures ({@code top_exposures}, by rank): rank, merchant, name, industry, loss,
+   * payout, exposure under foreseeable and full loss, claim probability, expected exposure, and the
+   * evidence a claim would rest on, with the first date of each kind of merchant signal since the
+   * incident began ({@code churn_signals}, when the run has it).
    */
   record TopExposures(List<List<String>> rows) {
-    static TopExposures of(Table t, Map<String, String> names, Formats f, Map<String, String> msg) {
+    static TopExposures of(
+        Table t,
+        Map<String, String> names,
+        Map<String, Map<String, String>> firstSignal,
+        Formats f,
+        Map<String, String> msg) {
       List<List<String>> rows = new ArrayList<>();
       for (int i = 0; i < t.rowCount(); i++) {
         String id = Rows.text(t, i, "merchant_id");
@@ -180,21 +291,58 @@ final class LegalReport {
                 msg.getOrDefault("industry." + industry, industry),
                 f.money(Rows.num(t, i, "actual_loss")),
                 f.money(Rows.num(t, i, "chosen_payout")),
+                f.money(Rows.num(t, i, "exposure_foreseeable")),
                 f.money(Rows.num(t, i, "exposure_full")),
                 f.percent(Rows.num(t, i, "claim_probability")),
                 f.money(Rows.num(t, i, "expected_exposure")),
-                evidence(t, i, f, msg)));
+                evidence(t, i, firstSignal.getOrDefault(id, Map.of()), f, msg)));
       }
       return new TopExposures(rows);
     }
   }
 
+  /**
+   * The first date of each kind of merchant-level signal (no customer) on or after {@code since},
+   * for the merchants listed, by merchant and signal; computed in DuckDB.
+   */
+  static Map<String, Map<String, String>> firstSignals(
+      ResultTables tables, List<String> merchants, LocalDate since, Formats f) {
+    Map<String, Map<String, String>> out = new HashMap<>();
+    if (merchants.isEmpty() || !tables.has("churn_signals")) {
+      return out;
+    }
+    StringBuilder in = new StringBuilder();
+    for (String id : merchants) {
+      in.append(in.length() == 0 ? "" : ", ")
+          .append('\'')
+          .append(id.replace("'", "''"))
+          .append('\'');
+    }
+    Table first =
+        tables.aggregate(
+            "churn_signals",
+            "merchant_id, signal, min(local_date) AS first",
+            "customer_id IS NULL AND merchant_id IN ("
+                + in
+                + ") AND local_date >= DATE '"
+                + since
+                + "'");
+    for (int i = 0; i < first.rowCount(); i++) {
+      out.computeIfAbsent(Rows.text(first, i, "merchant_id"), k -> new HashMap<>())
+          .put(
+              Rows.text(first, i, "signal"),
+              f.date(LocalDate.parse(Rows.text(first, i, "first").substring(0, 10))));
+    }
+    return out;
+  }
+
   /** Every value the scenario set ({@code scenario_assumptions}): key, value, source or note. */
   record Assumptions(List<List<String>> rows) {
-    static Assumptions of(Table a, Map<String, String> msg) {
+    static Assumptions of(Table a, Formats f, Map<String, String> msg) {
       List<List<String>> rows = new ArrayList<>();
+      boolean zh = f.chinese() && a.columnNames().contains("note_zh");
       for (int i = 0; i < a.rowCount(); i++) {
-        String note = Rows.text(a, i, "note");
+        String note = Rows.text(a, i, zh ? "note_zh" : "note");
         rows.add(
             List.of(
                 Rows.text(a, i, "key"),
@@ -237,18 +385,24 @@ final class LegalReport {
     }
   }
 
-  private static String evidence(Table t, int i, Formats f, Map<String, String> msg) {
+  private static String evidence(
+      Table t, int i, Map<String, String> first, Formats f, Map<String, String> msg) {
     List<String> parts = new ArrayList<>();
     for (String[] c :
         new String[][] {
-          {"complaints", "signal.complaint"},
-          {"data_exports", "signal.data_export"},
-          {"competitor_migrations", "signal.competitor_migration"},
-          {"contract_cancels", "signal.contract_cancel"}
+          {"complaints", "complaint"},
+          {"data_exports", "data_export"},
+          {"competitor_migrations", "competitor_migration"},
+          {"contract_cancels", "contract_cancel"}
         }) {
       double n = Rows.num(t, i, c[0]);
       if (n > 0) {
-        parts.add(msg.get(c[1]) + " × " + f.count(n));
+        String date = first.get(c[1]);
+        parts.add(
+            msg.get("signal." + c[1])
+                + " × "
+                + f.count(n)
+                + (date == null ? "" : msg.get("legal.first_on").replace("{date}", date)));
       }
     }
     double defected = Rows.num(t, i, "defected_customers");
@@ -259,6 +413,6 @@ final class LegalReport {
     if (balances > 0) {
       parts.add(msg.get("reg.member_balances") + " " + f.money(balances));
     }
-    return String.join("; ", parts);
+    return String.join(f.chinese() ? "；" : "; ", parts);
   }
 }

@@ -71,7 +71,8 @@ final class RegulatorReport {
         int phase = (int) Rows.num(t, i, "phase");
         String from = Rows.text(t, i, "from");
         String to = Rows.text(t, i, "to");
-        String label = Rows.text(t, i, "label");
+        String zh = t.containsColumn("label_zh") ? Rows.text(t, i, "label_zh") : "";
+        String label = f.chinese() && !zh.isEmpty() ? zh : Rows.text(t, i, "label");
         rows.add(
             List.of(
                 phase == 0 ? msg.get("reg.whole_outage") : String.valueOf(phase),
@@ -172,7 +173,9 @@ final class RegulatorReport {
                     f.number(Rows.num(s, i, "median_coverage"), 2),
                     f.money(Rows.num(s, i, "total_shortfall")),
                     f.number(Rows.num(s, i, "gini_shortfall"), 2),
-                    f.percent(Rows.num(s, i, "expected_share_made_whole"))));
+                    f.percent(Rows.num(s, i, "expected_share_made_whole")),
+                    f.count(Rows.num(s, i, "merchants_with_loss")),
+                    group));
         if ("industry".equals(dim)) {
           industries.add(label);
           coverage.add(Rows.num(s, i, "median_coverage"));
@@ -180,11 +183,23 @@ final class RegulatorReport {
       }
       List<Dimension> dimensions = new ArrayList<>();
       byDimension.forEach(
-          (dim, rows) -> dimensions.add(new Dimension(msg.getOrDefault("dim." + dim, dim), rows)));
+          (dim, rows) -> {
+            rows.sort(java.util.Comparator.comparing(r -> order(r.get(8))));
+            dimensions.add(new Dimension(msg.getOrDefault("dim." + dim, dim), rows));
+          });
       return new Fairness(
           dimensions,
           Charts.bars("coverage", msg.get("axis.median_coverage"), industries, coverage));
     }
+  }
+
+  /**
+   * A group's place in its dimension: by the number it starts with (0%, 1–49%, 50–99%, 100%; size
+   * deciles 01–10), then by its text; groups without a number after those with one.
+   */
+  static String order(String group) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)").matcher(group);
+    return m.find() ? String.format("0%012d %s", Long.parseLong(m.group(1)), group) : "1 " + group;
   }
 
   /**

@@ -38,9 +38,21 @@ public final class Reports {
           "top_exposures",
           "company_impact");
 
+  /** The placebo's table: written only by a run with a placebo stage. */
+  public static final String PLACEBO_TABLE = "placebo_totals";
+
   /** Tables the reports show when the run has them. */
   public static final List<String> TABLES_READ_IF_PRESENT =
-      List.of("churn_signals", "event_study", "share_path", "scheme_frontier");
+      List.of(
+          "churn_signals",
+          "event_study",
+          "share_path",
+          "scheme_frontier",
+          "scheme_summary",
+          "backtest",
+          PLACEBO_TABLE,
+          "impact_evaluation",
+          "defection_evaluation");
 
   /** One rendered report, as listed in the index. */
   public record Entry(String title, String html, String pdf) {}
@@ -65,14 +77,30 @@ public final class Reports {
       for (Locale locale : LANGUAGES) {
         Map<String, String> msg = ReportRenderer.messages(locale);
         Formats f = new Formats(locale, currency);
-        Map<String, Object> investor = new LinkedHashMap<>(InvestorReport.model(tables, f, msg));
+        Map<String, Object> common = common(tables, run, f, msg);
+        Map<String, Object> investor = new LinkedHashMap<>(common);
+        investor.putAll(InvestorReport.model(tables, f, msg));
         investor.put("facts", facts.rows(f, msg));
-        Map<String, Object> regulator = new LinkedHashMap<>(RegulatorReport.model(tables, f, msg));
-        regulator.put("remediation", facts.remediation());
+        bridge(tables, facts, f, msg).ifPresent(b -> investor.put("bridge", b));
+        Map<String, Object> regulator = new LinkedHashMap<>(common);
+        regulator.putAll(RegulatorReport.model(tables, f, msg));
+        FinalIncidentReport finalReport =
+            FinalIncidentReport.of(
+                tables,
+                facts.incident(),
+                facts.remediation(f),
+                CaseShare.of(tables, Settings.of(tables)),
+                f,
+                msg);
+        regulator.put("finalReport", finalReport);
+        if (locale.equals(Locale.UK)) {
+          writeJson(dir, finalReport, tables, run, f, msg);
+        }
+        regulator.put("remediation", facts.remediation(f));
         List<List<String>> caseNotes = CaseNotesView.rows(tables, f, msg);
         regulator.put("caseNotes", caseNotes);
-        Map<String, Object> legal =
-            new LinkedHashMap<>(LegalReport.model(tables, f, msg, out, run));
+        Map<String, Object> legal = new LinkedHashMap<>(common);
+        legal.putAll(LegalReport.model(tables, f, msg, out, run, facts.legalBases()));
         legal.put("caseNotes", caseNotes);
         entries.add(
             write(
@@ -98,9 +126,16 @@ public final class Reports {
             write(
                 dir, "legal", locale, msg.get("legal.title"), legal, caseName, generatedAt, pdfs));
       }
+      // the statements' PDFs are left to the statement command: 100 more PDFs would double the
+      // time the reports take
+      List<Entry> statements = topStatements(tables, run, dir, new ArrayList<>());
       renderPdfs(pdfs);
+      atomically(
+          dir.resolve(MethodsPage.FILE),
+          MethodsPage.html(MethodsPage.markdown()).getBytes(StandardCharsets.UTF_8));
       Map<String, Object> index = new LinkedHashMap<>();
       index.put("reports", entries);
+      index.put("statements", statements);
       index.put("caseName", caseName);
       index.put("generatedAt", generatedAt);
       String html = renderer.render("index.ftlh", Locale.UK, index);
@@ -124,11 +159,89 @@ public final class Reports {
       throws IOException {
     model.put("caseName", caseName);
     model.put("generatedAt", generatedAt);
-    String html = renderer.render(name + ".ftlh", locale, model);
     String base = name + "." + locale.toLanguageTag();
+    Locale other = LANGUAGES.get((LANGUAGES.indexOf(locale) + 1) % LANGUAGES.size());
+    model.put("otherLanguageHref", name + "." + other.toLanguageTag() + ".html");
+    model.put("methodsHref", MethodsPage.FILE);
+    String html = renderer.render(name + ".ftlh", locale, model);
     atomically(dir.resolve(base + ".html"), html.getBytes(StandardCharsets.UTF_8));
     pdfs.add(new PdfJob(dir.resolve(base + ".pdf"), html, "zh".equals(locale.getLanguage())));
     return new Entry(title, base + ".html", base + ".pdf");
+  }
+
+  /**
+   * What opens and closes every report: the scope block, the summary in prose and "How far to trust
+   * these figures".
+   */
+  static Map<String, Object> common(
+      ResultTables tables, RunInfo run, Formats f, Map<String, String> msg) {
+    Settings settings = Settings.of(tables);
+    CaseShare share = CaseShare.of(tables, settings);
+    TrustView trust = TrustView.of(tables, f, msg);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("scope", ScopeView.of(tables, settings, share, trust.generated(), run, f, msg).rows());
+    m.put("summary", SummaryView.of(tables, settings, share, trust, f, msg).sentences());
+    m.put("trustChecks", trust.checks());
+    m.put("trustGenerated", trust.generated());
+    m.put("trustSummary", trust.tally(f, msg));
+    return m;
+  }
+
+  /**
+   * The investor's bridge, when the run has {@code company_impact} and an incident timeline; the
+   * compensation month from the facts file's milestone, else the outage's last day.
+   */
+  private static java.util.Optional<FinancialBridge> bridge(
+      ResultTables tables, Facts facts, Formats f, Map<String, String> msg) {
+    if (!tables.has("company_impact") || !tables.has("incident_timeline")) {
+      return java.util.Optional.empty();
+    }
+    tech.tablesaw.api.Table t = tables.table("incident_timeline", "phase");
+    int w = Math.max(0, Rows.find(t, "phase", "0"));
+    java.time.LocalDate start = java.time.LocalDate.parse(Rows.text(t, w, "from").substring(0, 10));
+    java.time.LocalDate end = java.time.LocalDate.parse(Rows.text(t, w, "to").substring(0, 10));
+    IncidentFacts.Milestone paid = facts.incident().milestone("compensation");
+    java.time.LocalDate compensation =
+        paid == null ? end : java.time.LocalDate.parse(paid.at().substring(0, 10));
+    Double revenue = null;
+    for (Facts.Fact fact : facts.facts()) {
+      if ("revenue_2018".equals(fact.key()) && fact.value() instanceof Number n) {
+        revenue = n.doubleValue();
+      }
+    }
+    Settings settings = Settings.of(tables);
+    return java.util.Optional.of(
+        FinancialBridge.of(
+            Rows.metrics(tables.table("company_impact")),
+            settings,
+            CaseShare.of(tables, settings),
+            compensation,
+            start,
+            revenue,
+            f,
+            msg));
+  }
+
+  /** The regulator's final-report fields as {@code regulator-report.json}, in English. */
+  private static void writeJson(
+      Path dir,
+      FinalIncidentReport report,
+      ResultTables tables,
+      RunInfo run,
+      Formats f,
+      Map<String, String> msg)
+      throws IOException {
+    Settings settings = Settings.of(tables);
+    CaseShare share = CaseShare.of(tables, settings);
+    boolean generated = tables.has("impact_evaluation") || tables.has("defection_evaluation");
+    ScopeView scope = ScopeView.of(tables, settings, share, generated, run, f, msg);
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    atomically(
+        dir.resolve("regulator-report.json"),
+        mapper
+            .writerWithDefaultPrettyPrinter()
+            .writeValueAsBytes(report.json(mapper, scope, run.currency())));
   }
 
   /** One report's PDF to render from its HTML. */
@@ -187,29 +300,102 @@ public final class Reports {
    */
   public Path statement(Path out, RunInfo run, String merchantId) {
     Path dir = out.resolve("reports").resolve("statements");
-    Path first = null;
     try (ResultTables tables = declaredTables(out)) {
       Files.createDirectories(dir);
-      for (Locale locale : LANGUAGES) {
-        Map<String, String> msg = ReportRenderer.messages(locale);
-        Map<String, Object> model =
-            new LinkedHashMap<>(
-                StatementReport.model(
-                    tables, new Formats(locale, run.currency()), msg, merchantId));
-        model.put("caseName", run.caseName());
-        model.put("generatedAt", run.generatedAt());
-        String html = renderer.render("statement.ftlh", locale, model);
-        String base = "statement." + safeName(merchantId) + "." + locale.toLanguageTag();
-        atomically(dir.resolve(base + ".html"), html.getBytes(StandardCharsets.UTF_8));
-        atomically(dir.resolve(base + ".pdf"), pdf.render(html, "zh".equals(locale.getLanguage())));
-        if (first == null) {
-          first = dir.resolve(base + ".html");
-        }
-      }
-      return first;
+      List<PdfJob> pdfs = new ArrayList<>();
+      List<Entry> written = statements(tables, run, merchantId, null, dir, pdfs);
+      renderPdfs(pdfs);
+      return dir.resolve(written.get(0).html());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the statement to " + dir, e);
     }
+  }
+
+  /**
+   * Writes one merchant's statement HTML in each language into {@code dir} and queues its PDFs;
+   * returns one entry per language (file names relative to {@code dir}).
+   */
+  private List<Entry> statements(
+      ResultTables tables,
+      RunInfo run,
+      String merchantId,
+      tech.tablesaw.api.Table days,
+      Path dir,
+      List<PdfJob> pdfs)
+      throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    for (Locale locale : LANGUAGES) {
+      Map<String, String> msg = ReportRenderer.messages(locale);
+      Formats f = new Formats(locale, run.currency());
+      Map<String, Object> model =
+          new LinkedHashMap<>(
+              days == null
+                  ? StatementReport.model(tables, f, msg, merchantId)
+                  : StatementReport.model(tables, f, msg, merchantId, days));
+      model.put("caseName", run.caseName());
+      model.put("generatedAt", run.generatedAt());
+      String html = renderer.render("statement.ftlh", locale, model);
+      String base = "statement." + safeName(merchantId) + "." + locale.toLanguageTag();
+      atomically(dir.resolve(base + ".html"), html.getBytes(StandardCharsets.UTF_8));
+      pdfs.add(new PdfJob(dir.resolve(base + ".pdf"), html, "zh".equals(locale.getLanguage())));
+      entries.add(new Entry(merchantId, base + ".html", base + ".pdf"));
+    }
+    return entries;
+  }
+
+  /**
+   * The statements of the merchants in {@code top_exposures} (its {@code liability.top_n} largest
+   * expected exposures, by rank), English then Chinese each; their PDFs join {@code pdfs}. Index
+   * entries point into {@code statements/} (HTML only when the PDFs are not rendered).
+   */
+  private List<Entry> topStatements(ResultTables tables, RunInfo run, Path dir, List<PdfJob> pdfs)
+      throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    if (!tables.has("top_exposures")) {
+      return entries;
+    }
+    Path statements = Files.createDirectories(dir.resolve("statements"));
+    tech.tablesaw.api.Table top = tables.table("top_exposures", "rank");
+    // one read of their daily rows for all of them
+    java.util.Map<String, tech.tablesaw.api.Table> days = new java.util.HashMap<>();
+    if (tables.has("merchant_day_counterfactual") && top.rowCount() > 0) {
+      StringBuilder in = new StringBuilder();
+      for (int i = 0; i < top.rowCount(); i++) {
+        in.append(i == 0 ? "" : ", ")
+            .append('\'')
+            .append(Rows.text(top, i, "merchant_id").replace("'", "''"))
+            .append('\'');
+      }
+      tech.tablesaw.api.Table all =
+          tables.query(
+              "merchant_day_counterfactual", "merchant_id IN (" + in + ")", "merchant_id, date");
+      for (tech.tablesaw.api.Table t : all.splitOn("merchant_id").asTableList()) {
+        days.put(Rows.text(t, 0, "merchant_id"), t);
+      }
+    }
+    for (int i = 0; i < top.rowCount(); i++) {
+      String id = Rows.text(top, i, "merchant_id");
+      tech.tablesaw.api.Table mine =
+          days.getOrDefault(
+              id,
+              tables.has("merchant_day_counterfactual")
+                  ? tables.query("merchant_day_counterfactual", "false", "date")
+                  : null);
+      for (Entry e : statements(tables, run, id, mine, statements, pdfs)) {
+        entries.add(
+            new Entry(
+                "#"
+                    + (i + 1)
+                    + " "
+                    + id
+                    + " ("
+                    + e.html().replaceAll(".*\\.([a-zA-Z-]+)\\.html$", "$1")
+                    + ")",
+                "statements/" + e.html(),
+                "statements/" + e.pdf()));
+      }
+    }
+    return entries;
   }
 
   /** A merchant id as part of a file name: letters, digits, - and _ only. */

@@ -19,6 +19,20 @@ final class StatementReport {
 
   static Map<String, Object> model(
       ResultTables tables, Formats f, Map<String, String> msg, String merchantId) {
+    Table days = null;
+    if (tables.has("merchant_day_counterfactual")) {
+      String id = merchantId.replace("'", "''");
+      days = tables.query("merchant_day_counterfactual", "merchant_id = '" + id + "'", "date");
+    }
+    return model(tables, f, msg, merchantId, days);
+  }
+
+  /**
+   * The same with the merchant's rows of {@code merchant_day_counterfactual} read already (by date;
+   * null: the run has none), so that many statements share one read.
+   */
+  static Map<String, Object> model(
+      ResultTables tables, Formats f, Map<String, String> msg, String merchantId, Table days) {
     Table impact = tables.table("merchant_impact");
     int i = Rows.find(impact, "merchant_id", merchantId);
     if (i < 0) {
@@ -34,12 +48,8 @@ final class StatementReport {
     m.put("loss", Loss.of(impact, i, f, msg).figures());
     m.put("schemes", Schemes.of(impact, i, f, msg).figures());
     m.put("choice", Choice.of(impact, i, f, msg).figures());
-    if (tables.has("merchant_day_counterfactual")) {
-      String id = merchantId.replace("'", "''");
-      DailyPath.of(
-              tables.query("merchant_day_counterfactual", "merchant_id = '" + id + "'", "date"),
-              f,
-              msg)
+    if (days != null) {
+      DailyPath.of(days, f, msg)
           .ifPresent(
               d -> {
                 m.put("dailyChart", d.chart());

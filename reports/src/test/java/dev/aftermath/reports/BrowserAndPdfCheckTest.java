@@ -129,6 +129,82 @@ class BrowserAndPdfCheckTest {
     }
   }
 
+  /**
+   * Appended to a copy of each page: lists every table wider than the body's content box, after
+   * layout, in an element the dumped DOM carries.
+   */
+  static final String MEASURE =
+      "<script>window.addEventListener('load',function(){var w=document.body.clientWidth;"
+          + "var bad=[];document.querySelectorAll('table').forEach(function(t,i){"
+          + "if(t.scrollWidth>t.parentElement.clientWidth+1||t.getBoundingClientRect().right>"
+          + "document.body.getBoundingClientRect().right+1){bad.push(i+':'+t.scrollWidth+'>'+w);}"
+          + "});var d=document.createElement('div');d.id='overflow-check';"
+          + "d.textContent='['+bad.join(',')+']';document.body.appendChild(d);});</script>";
+
+  @Test
+  void noTableIsWiderThanItsColumnInChromium() throws Exception {
+    assumeTrue(installed("chromium"), "chromium is not installed (bin/test installs it)");
+    for (Path page : files(".html")) {
+      String name = page.getFileName().toString();
+      Path copy = out.resolve("measure-" + name);
+      Files.writeString(copy, Files.readString(page).replace("</body>", MEASURE + "</body>"));
+      for (String width : List.of("800")) {
+        String dom =
+            run(
+                List.of(
+                    "chromium",
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--user-data-dir=" + out.resolve("profile-measure-" + name),
+                    "--host-resolver-rules=MAP * ~NOTFOUND",
+                    "--window-size=" + width + ",2400",
+                    "--virtual-time-budget=2000",
+                    "--dump-dom",
+                    copy.toUri().toString()),
+                out.resolve(name + ".dom.html"));
+        Matcher m = Pattern.compile("id=\"overflow-check\">([^<]*)<").matcher(dom);
+        assertThat(m.find()).as("the measurement ran on %s", name).isTrue();
+        assertThat(m.group(1))
+            .as("tables wider than their column in %s at %s px", name, width)
+            .isEqualTo("[]");
+      }
+    }
+  }
+
+  @Test
+  void noTextRunsOffAPdfPage() throws Exception {
+    for (Path pdf : files(".pdf")) {
+      try (org.apache.pdfbox.pdmodel.PDDocument doc =
+          org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+        List<String> outside = new ArrayList<>();
+        for (int p = 0; p < doc.getNumberOfPages(); p++) {
+          float width = doc.getPage(p).getMediaBox().getWidth();
+          int page = p + 1;
+          org.apache.pdfbox.text.PDFTextStripper strip =
+              new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void writeString(
+                    String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                  for (org.apache.pdfbox.text.TextPosition t : positions) {
+                    if (t.getXDirAdj() + t.getWidthDirAdj() > width - 20) {
+                      outside.add("page " + page + ": " + text);
+                      return;
+                    }
+                  }
+                }
+              };
+          strip.setStartPage(page);
+          strip.setEndPage(page);
+          strip.getText(doc);
+        }
+        assertThat(outside).as("text past the right margin of %s", pdf.getFileName()).isEmpty();
+      }
+    }
+  }
+
   @Test
   void everyPdfPageHasInkAndTheChinesePdfsChineseText() throws Exception {
     assumeTrue(installed("pdftoppm"), "poppler-utils is not installed (bin/test installs it)");

@@ -12,10 +12,12 @@ class FormatsTest {
 
   @Test
   void chineseMoneyInWanAndYi() {
-    assertThat(zh.money(9_999)).isEqualTo("¥9,999");
-    assertThat(zh.money(123_456)).isEqualTo("¥12.35万");
-    assertThat(zh.money(150_000_000)).isEqualTo("¥1.50亿");
-    assertThat(zh.money(-28_668.33)).isEqualTo("−¥2.87万");
+    assertThat(zh.money(9_999)).isEqualTo("9,999元");
+    assertThat(zh.money(123_456)).isEqualTo("12.35万元");
+    assertThat(zh.money(73_000_000)).isEqualTo("7,300万元");
+    assertThat(zh.money(150_000_000)).isEqualTo("1.50亿元");
+    assertThat(zh.money(-28_668.33)).isEqualTo("−2.87万元");
+    assertThat(zh.moneyIn(12_060_000_000.0, "HKD")).isEqualTo("120.60亿港元");
     assertThat(zh.date(LocalDate.of(2020, 2, 23))).isEqualTo("2020年2月23日");
   }
 

@@ -87,7 +87,7 @@ class FrontierViewTest {
         .isEqualTo(
             "Merchant's choice: Cash formula over 3 days, or Service credit of 2 month(s) of fees");
     assertThat(FrontierView.describe("offered", "choice of cash, traffic", zh, msgZh))
-        .isEqualTo("商户在所提供方案间的选择");
+        .isEqualTo("商家在所提供方案间的选择");
     assertThat(FrontierView.describe("offered", "cash", en, msgEn)).isEqualTo("Cash plan");
   }
 

@@ -69,7 +69,8 @@ class LegalReportTest {
             DoubleColumn.create("x", 0, 40_000),
             DoubleColumn.create("probability", 1, 0));
 
-    LegalReport.Exposure exposure = LegalReport.Exposure.of(e, curve, en, msg);
+    LegalReport.Exposure exposure =
+        LegalReport.Exposure.of(e, curve, Map.of("foreseeable_loss", 61_000.0), en, msg);
 
     assertThat(exposure.rows())
         .containsExactly(
@@ -79,7 +80,8 @@ class LegalReportTest {
                 "CNY 19,000",
                 "CNY 27,000",
                 "CNY 35,000",
-                "25.0%"));
+                "25.0%",
+                "CNY 61,000"));
     assertThat(exposure.fundRemaining()).isEqualTo("CNY 140.00 M");
     assertThat(exposure.exceedanceChart()).startsWith("<svg");
   }
@@ -97,7 +99,7 @@ class LegalReportTest {
             StringColumn.create("regime"),
             DoubleColumn.create("x"),
             DoubleColumn.create("probability"));
-    LegalReport.Exposure exposure = LegalReport.Exposure.of(e, curve, en, msg);
+    LegalReport.Exposure exposure = LegalReport.Exposure.of(e, curve, Map.of(), en, msg);
     assertThat(exposure.rows()).isEmpty();
     assertThat(exposure.fundRemaining()).isEqualTo("–");
   }
@@ -112,6 +114,7 @@ class LegalReportTest {
             StringColumn.create("industry", "retail"),
             DoubleColumn.create("actual_loss", new double[] {50_000}),
             DoubleColumn.create("chosen_payout", new double[] {10_000}),
+            DoubleColumn.create("exposure_foreseeable", new double[] {30_000}),
             DoubleColumn.create("exposure_full", new double[] {40_000}),
             DoubleColumn.create("claim_probability", new double[] {0.7}),
             DoubleColumn.create("expected_exposure", new double[] {14_000}),
@@ -122,7 +125,10 @@ class LegalReportTest {
             DoubleColumn.create("defected_customers", new double[] {12}),
             DoubleColumn.create("lost_member_balances", new double[] {0}));
 
-    List<List<String>> rows = LegalReport.TopExposures.of(t, Map.of("M1", "Shop"), en, msg).rows();
+    List<List<String>> rows =
+        LegalReport.TopExposures.of(
+                t, Map.of("M1", "Shop"), Map.of("M1", Map.of("complaint", "25 Feb 2020")), en, msg)
+            .rows();
 
     assertThat(rows)
         .containsExactly(
@@ -133,10 +139,11 @@ class LegalReportTest {
                 "Retail",
                 "CNY 50,000",
                 "CNY 10,000",
+                "CNY 30,000",
                 "CNY 40,000",
                 "70.0%",
                 "CNY 14,000",
-                "Complaint × 2; Migration to a competitor × 1; "
+                "Complaint × 2, first 25 Feb 2020; Migration to a competitor × 1; "
                     + msg.get("legal.defected")
                     + " 12"));
   }
@@ -149,7 +156,7 @@ class LegalReportTest {
             StringColumn.create("key", "a", "b"),
             StringColumn.create("value", "1", "2"),
             StringColumn.create("note", "ASSUMPTION: x", ""));
-    assertThat(LegalReport.Assumptions.of(a, msg).rows())
+    assertThat(LegalReport.Assumptions.of(a, en, msg).rows())
         .containsExactly(
             List.of("a", "1", "ASSUMPTION: x"), List.of("b", "2", msg.get("legal.no_note")));
   }

@@ -108,7 +108,8 @@ class RegulatorReportTest {
             DoubleColumn.create("median_coverage", 0.8, 0.2, 0.9, 1.25),
             DoubleColumn.create("total_shortfall", 1000, 9000, 200, 0),
             DoubleColumn.create("gini_shortfall", 0.3, 0.5, 0.1, 0),
-            DoubleColumn.create("expected_share_made_whole", 0.45, 0.1, 0.55, 0.97));
+            DoubleColumn.create("expected_share_made_whole", 0.45, 0.1, 0.55, 0.97),
+            DoubleColumn.create("merchants_with_loss", 4, 4, 2, 3));
 
     RegulatorReport.Fairness fairness = RegulatorReport.Fairness.of(s, en, msg);
 
@@ -117,12 +118,30 @@ class RegulatorReportTest {
             new RegulatorReport.Dimension(
                 "By industry",
                 List.of(
-                    List.of("Retail", "5", "40.0%", "0.80", "CNY 1,000", "0.30", "45.0%"),
-                    List.of("Travel", "3", "100.0%", "1.25", "CNY 0", "0.00", "97.0%"))),
+                    List.of(
+                        "Retail",
+                        "5",
+                        "40.0%",
+                        "0.80",
+                        "CNY 1,000",
+                        "0.30",
+                        "45.0%",
+                        "4",
+                        "retail"),
+                    List.of(
+                        "Travel", "3", "100.0%", "1.25", "CNY 0", "0.00", "97.0%", "3", "travel"))),
             new RegulatorReport.Dimension(
                 "Existing and new merchants",
-                List.of(List.of("New", "2", "50.0%", "0.90", "CNY 200", "0.10", "55.0%"))));
+                List.of(
+                    List.of("New", "2", "50.0%", "0.90", "CNY 200", "0.10", "55.0%", "2", "new"))));
     assertThat(fairness.coverageChart()).contains("Retail").contains("Travel");
+  }
+
+  @Test
+  void orderedCategoriesFollowTheirNumbersNotTheirText() {
+    List<String> groups = new java.util.ArrayList<>(List.of("100%", "50–99%", "0%", "1–49%"));
+    groups.sort(java.util.Comparator.comparing(RegulatorReport::order));
+    assertThat(groups).containsExactly("0%", "1–49%", "50–99%", "100%");
   }
 
   @Test

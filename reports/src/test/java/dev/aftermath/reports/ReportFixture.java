@@ -160,8 +160,52 @@ final class ReportFixture {
           out,
           st,
           "scenario_assumptions",
-          "SELECT 'schemes.cash.margin_rates.retail' AS key, '0.20' AS value,"
-              + " 'ASSUMPTION: retail margin' AS note, true AS assumption");
+          "SELECT * FROM (VALUES ('schemes.cash.margin_rates.retail', '0.20', 'ASSUMPTION:"
+              + " retail margin', true, 'scenario', '假设：零售毛利率'), ('platform.merchants',"
+              + " '70006', 'paying merchants', false, 'scenario', '付费商家'), ('fund.total',"
+              + " '150000000', 'the fund', false, 'scenario', '基金'), ('analysis.history_start',"
+              + " '2019-11-01', '', false, 'scenario', ''), ('analysis.horizon_end', '2020-04-30',"
+              + " '', false, 'scenario', ''), ('defection.grace_days', '14', 'ASSUMPTION (engine"
+              + " default): grace', true, 'engine default', '假设（引擎默认值）：宽限')) t(key, value,"
+              + " note, assumption, origin, note_zh)");
+      table(
+          out,
+          st,
+          "incident_timeline",
+          "SELECT * FROM (VALUES (0, TIMESTAMP '2020-02-23 19:00:00', TIMESTAMP '2020-03-03"
+              + " 09:00:00', 206.0, '', ''), (1, TIMESTAMP '2020-02-23 19:00:00', TIMESTAMP"
+              + " '2020-02-26 00:00:00', 53.0, 'total outage', '全面中断')) t(phase, \"from\", \"to\","
+              + " hours, label, label_zh)");
+      table(
+          out,
+          st,
+          "impact_evaluation",
+          "SELECT * FROM (VALUES ('total_relative_error', -0.079, 'within ±0.05', 'fail'),"
+              + " ('interval_coverage', 0.8735, '0.85 to 0.95', 'pass'), ('merchants_compared',"
+              + " 2.0, '', '')) t(metric, value, target, status)");
+      table(
+          out,
+          st,
+          "defection_totals",
+          "SELECT 'platform' AS scope, 1 AS merchants, 100 AS active_customers, 12.0 AS"
+              + " defected_customers, 5.0 AS defected_customers_low, 20.0 AS"
+              + " defected_customers_high, 3 AS confirmed_defections, 2500.0 AS"
+              + " lost_customer_margin, 3000.0 AS lost_member_balances, 100.0 AS"
+              + " lost_member_points");
+      table(
+          out,
+          st,
+          "scheme_summary",
+          "SELECT 'chosen' AS scheme, true AS offered, 1 AS merchants, 1 AS merchants_with_loss,"
+              + " 1.0 AS share_made_whole, 0.8 AS expected_share_made_whole, 800.0 AS"
+              + " total_payout");
+      table(
+          out,
+          st,
+          "backtest",
+          "SELECT 'platform' AS scope, 22833438.0 AS predicted_revenue, 20700562.0 AS"
+              + " actual_revenue, false AS covered, 0.29 AS median_abs_pct_error, 0.857 AS"
+              + " coverage");
     }
     return new Reports()
         .renderAll(
