@@ -82,6 +82,7 @@ class GeneratedReportsTest extends SparkTestBase {
           "run",
           "DORA",
           "PDF",
+          "IP",
           "HTML",
           "JSON");
 

@@ -70,6 +70,25 @@ public record LiabilityTerms(
     signalWeights = Collections.unmodifiableMap(new TreeMap<>(signalWeights));
   }
 
+  /** These terms with other claim-propensity weights (a sensitivity of the claim model). */
+  public LiabilityTerms withClaims(
+      double intercept, double perLogShortfall, double perLogSize, Map<String, Double> weights) {
+    return new LiabilityTerms(
+        contractCapMonths,
+        primaryRegime,
+        marginRateSd,
+        intercept,
+        perLogShortfall,
+        perLogSize,
+        weights,
+        draws,
+        seed,
+        topN,
+        subscriptionHorizonMonths,
+        impressionCostCpm,
+        payoutReleasesClaims);
+  }
+
   /** Reads key {@code liability} (optional) of {@code top}; what it does not set is the default. */
   static LiabilityTerms read(ScenarioYaml yaml, Map<String, Object> top) {
     LiabilityTerms d = DEFAULTS;

@@ -118,6 +118,31 @@ final class ExposureContracts {
                   "1 / probability: a total above x comes once in this many incidents like this"
                       + " one (empty where no draw is above x)")));
 
+  static final OutputTable EXPOSURE_SENSITIVITY =
+      new OutputTable(
+          "exposure_sensitivity",
+          EXPOSURE,
+          "one row per weight of the claim-propensity model",
+          "The total exposure under `liability.primary_regime` with one weight of"
+              + " `liability.claims` set low and high, the others as the scenario sets them: the"
+              + " intercept ±1, the per-log weights ×0.5 and ×1.5, each signal's weight ×0 and ×2."
+              + " All variants share the same draws of the losses (the first `draws`), so their"
+              + " differences are the weight's alone.",
+          ALWAYS,
+          true,
+          List.of(
+              id("parameter", "the setting varied, e.g. `liability.claims.intercept`"),
+              of("value", DOUBLE, NONE, "its value in the scenario"),
+              of("value_low", DOUBLE, NONE, "the low setting"),
+              of("value_high", DOUBLE, NONE, "the high setting"),
+              of("mean_low", DOUBLE, CURRENCY, "mean total exposure at the low setting"),
+              of("mean_high", DOUBLE, CURRENCY, "mean total exposure at the high setting"),
+              of("p90_low", DOUBLE, CURRENCY, "P90 of the total exposure at the low setting"),
+              of("p90_high", DOUBLE, CURRENCY, "P90 at the high setting"),
+              of("mean_base", DOUBLE, CURRENCY, "mean at the scenario's settings, same draws"),
+              of("p90_base", DOUBLE, CURRENCY, "P90 at the scenario's settings, same draws"),
+              of("draws", INT, COUNT, "draws of each variant")));
+
   static final OutputTable TOP_EXPOSURES =
       new OutputTable(
           "top_exposures",

@@ -11,6 +11,7 @@ import static dev.aftermath.tables.DefectionContracts.DEFECTION_EVALUATION;
 import static dev.aftermath.tables.DefectionContracts.DEFECTION_TOTALS;
 import static dev.aftermath.tables.DefectionContracts.MERCHANT_DEFECTION;
 import static dev.aftermath.tables.ExposureContracts.EXPOSURE_DISTRIBUTION;
+import static dev.aftermath.tables.ExposureContracts.EXPOSURE_SENSITIVITY;
 import static dev.aftermath.tables.ExposureContracts.LOSS_EXCEEDANCE;
 import static dev.aftermath.tables.ExposureContracts.MERCHANT_EXPOSURE;
 import static dev.aftermath.tables.ExposureContracts.TOP_EXPOSURES;
@@ -89,6 +90,7 @@ public final class OutputTables {
           MERCHANT_EXPOSURE,
           EXPOSURE_DISTRIBUTION,
           LOSS_EXCEEDANCE,
+          EXPOSURE_SENSITIVITY,
           TOP_EXPOSURES,
           MERCHANT_IMPACT,
           COMPANY_IMPACT,

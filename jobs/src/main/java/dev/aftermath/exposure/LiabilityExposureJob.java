@@ -2,6 +2,8 @@ package dev.aftermath.exposure;
 
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.liability.ClaimPropensity;
+import dev.aftermath.liability.ClaimSensitivity;
+import dev.aftermath.liability.ExposureDistribution;
 import dev.aftermath.liability.ExposureInput;
 import dev.aftermath.liability.ExposureInputs;
 import dev.aftermath.liability.ExposureModel;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -84,9 +87,85 @@ public final class LiabilityExposureJob {
     written.put(
         "loss_exceedance", writer.result("loss_exceedance", tables.exceedance(CURVE_POINTS)));
     written.put(
+        "exposure_sensitivity",
+        writer.result(
+            "exposure_sensitivity",
+            progress.stage("exposure: sensitivity", () -> sensitivity(merchants, terms, primary))));
+    written.put(
         "top_exposures",
         writer.result("top_exposures", tables.top(merchants, claim, expected, terms)));
     return written;
+  }
+
+  /** Draws of each variant of the claim-weight sensitivity (the first ones of the full run). */
+  static final int SENSITIVITY_DRAWS = 2_000;
+
+  /**
+   * {@code exposure_sensitivity}: the primary regime's mean and P90 with each claim weight set low
+   * and high ({@link ClaimSensitivity}), all variants in one Spark job on the same draws.
+   */
+  private Dataset<Row> sensitivity(
+      List<ExposureInput> merchants, LiabilityTerms terms, int primary) {
+    List<ClaimSensitivity.Variant> variants = ClaimSensitivity.of(terms);
+    List<LiabilityTerms> sets = new ArrayList<>();
+    sets.add(terms);
+    for (ClaimSensitivity.Variant v : variants) {
+      sets.add(v.lowTerms());
+      sets.add(v.highTerms());
+    }
+    double[] payout = new double[merchants.size()];
+    for (int i = 0; i < payout.length; i++) {
+      payout[i] = merchants.get(i).payout();
+    }
+    List<double[]> payouts = new ArrayList<>();
+    List<double[]> claims = new ArrayList<>();
+    for (LiabilityTerms t : sets) {
+      ClaimPropensity model = new ClaimPropensity(t);
+      double[] p = new double[merchants.size()];
+      for (int i = 0; i < p.length; i++) {
+        ExposureInput m = merchants.get(i);
+        p[i] = model.of(m.shortfall(), m.dailyRevenue(), m.signals());
+      }
+      payouts.add(payout);
+      claims.add(p);
+    }
+    int draws = Math.min(terms.draws(), SENSITIVITY_DRAWS);
+    List<double[][]> totals =
+        new ExposureModel(spark, writer, terms, merchants).totals(payouts, claims, draws, true);
+    ExposureDistribution base = ExposureDistribution.of(totals.get(0)[primary]);
+    List<Row> rows = new ArrayList<>();
+    for (int k = 0; k < variants.size(); k++) {
+      ClaimSensitivity.Variant v = variants.get(k);
+      ExposureDistribution low = ExposureDistribution.of(totals.get(1 + 2 * k)[primary]);
+      ExposureDistribution high = ExposureDistribution.of(totals.get(2 + 2 * k)[primary]);
+      rows.add(
+          RowFactory.create(
+              v.parameter(),
+              v.value(),
+              v.low(),
+              v.high(),
+              round(low.mean()),
+              round(high.mean()),
+              round(low.quantile(0.9)),
+              round(high.quantile(0.9)),
+              round(base.mean()),
+              round(base.quantile(0.9)),
+              draws));
+    }
+    StructType schema =
+        new StructType()
+            .add("parameter", DataTypes.StringType)
+            .add("value", DataTypes.DoubleType)
+            .add("value_low", DataTypes.DoubleType)
+            .add("value_high", DataTypes.DoubleType)
+            .add("mean_low", DataTypes.DoubleType)
+            .add("mean_high", DataTypes.DoubleType)
+            .add("p90_low", DataTypes.DoubleType)
+            .add("p90_high", DataTypes.DoubleType)
+            .add("mean_base", DataTypes.DoubleType)
+            .add("p90_base", DataTypes.DoubleType)
+            .add("draws", DataTypes.IntegerType);
+    return spark.createDataFrame(rows, schema).coalesce(1);
   }
 
   /** Totals per regime of every draw: [regime][draw], on the payouts merchants chose. */

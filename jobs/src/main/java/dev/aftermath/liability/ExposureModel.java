@@ -81,6 +81,16 @@ public final class ExposureModel {
    * draws of the losses, so their differences are the payouts' alone.
    */
   public List<double[][]> totals(List<double[]> payouts, List<double[]> claims, int draws) {
+    return totals(payouts, claims, draws, false);
+  }
+
+  /**
+   * The same; {@code coupled}: with common random numbers per merchant ({@link
+   * ExposureSimulation#coupled}), so that sets differing in their claim probabilities compare draw
+   * by draw.
+   */
+  public List<double[][]> totals(
+      List<double[]> payouts, List<double[]> claims, int draws, boolean coupled) {
     int n = merchants.size();
     double[][] a = new double[6][n];
     for (int i = 0; i < n; i++) {
@@ -109,7 +119,8 @@ public final class ExposureModel {
             terms.seed());
     ArrayList<ExposureSimulation> sims = new ArrayList<>();
     for (int k = 0; k < payouts.size(); k++) {
-      sims.add(base.with(payouts.get(k), claims.get(k)));
+      ExposureSimulation sim = base.with(payouts.get(k), claims.get(k));
+      sims.add(coupled ? sim.coupled() : sim);
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<ArrayList<ExposureSimulation>> shared = jsc.broadcast(sims);

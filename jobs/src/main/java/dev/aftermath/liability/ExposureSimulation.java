@@ -42,6 +42,7 @@ public final class ExposureSimulation implements Serializable {
   private final double[] rhoLcm;
   private final double marginSd;
   private final long seed;
+  private final boolean coupled;
 
   public ExposureSimulation(
       int[] group,
@@ -57,6 +58,27 @@ public final class ExposureSimulation implements Serializable {
       double[] rhoLcm,
       double marginSd,
       long seed) {
+    this(
+        group, lm, sdLm, lcm, sdLcm, members, payout, cap, claim, rhoLm, rhoLcm, marginSd, seed,
+        false);
+  }
+
+  private ExposureSimulation(
+      int[] group,
+      double[] lm,
+      double[] sdLm,
+      double[] lcm,
+      double[] sdLcm,
+      double[] members,
+      double[] payout,
+      double[] cap,
+      double[] claim,
+      double[] rhoLm,
+      double[] rhoLcm,
+      double marginSd,
+      long seed,
+      boolean coupled) {
+    this.coupled = coupled;
     this.group = group;
     this.lm = lm;
     this.sdLm = sdLm;
@@ -87,7 +109,22 @@ public final class ExposureSimulation implements Serializable {
         rhoLm,
         rhoLcm,
         marginSd,
-        seed);
+        seed,
+        coupled);
+  }
+
+  /**
+   * The same simulation with common random numbers per merchant: each merchant's claim decision and
+   * its own loss noise in a draw come from a counter-based generator keyed by (seed, block, draw,
+   * merchant), not from the block's stream, so two simulations that differ only in their claim
+   * probabilities or payouts see the same losses and the same claim uniforms for every merchant,
+   * and a merchant more likely to claim claims in every draw where a less likely one does. Used
+   * where variants are compared; its totals differ from the stream's by Monte Carlo noise only.
+   */
+  public ExposureSimulation coupled() {
+    return new ExposureSimulation(
+        group, lm, sdLm, lcm, sdLcm, members, payout, cap, claim, rhoLm, rhoLcm, marginSd, seed,
+        true);
   }
 
   /** The totals per regime of {@code count} draws of block {@code block}: [draw][regime]. */
@@ -107,18 +144,31 @@ public final class ExposureSimulation implements Serializable {
       }
       double[] total = out[d];
       for (int i = 0; i < group.length; i++) {
-        if (rng.nextDouble() >= claim[i]) {
-          continue;
+        double e1;
+        double e2;
+        if (coupled) {
+          long key = mix(mix(mix(seed + 0x9E3779B97F4A7C15L * block) + d) + i);
+          if (unit(mix(key)) >= claim[i]) {
+            continue;
+          }
+          // Box-Muller from two more uniforms of the same key
+          double r = Math.sqrt(-2 * Math.log(1 - unit(mix(key + 1))));
+          double t = 2 * Math.PI * unit(mix(key + 2));
+          e1 = r * Math.cos(t);
+          e2 = r * Math.sin(t);
+        } else {
+          if (rng.nextDouble() >= claim[i]) {
+            continue;
+          }
+          e1 = gauss.sample();
+          e2 = gauss.sample();
         }
         int g = group[i];
         double a = rhoLm[g];
         double c = rhoLcm[g];
-        double lost =
-            (lm[i] + sdLm[i] * (Math.sqrt(a) * u[g] + Math.sqrt(1 - a) * gauss.sample()))
-                * margin[g];
+        double lost = (lm[i] + sdLm[i] * (Math.sqrt(a) * u[g] + Math.sqrt(1 - a) * e1)) * margin[g];
         double customers =
-            (lcm[i] + sdLcm[i] * (Math.sqrt(c) * v[g] + Math.sqrt(1 - c) * gauss.sample()))
-                * margin[g];
+            (lcm[i] + sdLcm[i] * (Math.sqrt(c) * v[g] + Math.sqrt(1 - c) * e2)) * margin[g];
         double foreseeable = Math.max(0, lost);
         total[CONTRACT_CAP] += Math.max(0, Math.min(foreseeable, cap[i]) - payout[i]);
         total[FORESEEABLE] += Math.max(0, foreseeable - payout[i]);
@@ -126,5 +176,17 @@ public final class ExposureSimulation implements Serializable {
       }
     }
     return out;
+  }
+
+  /** SplitMix64's finaliser: a well-mixed 64-bit value of {@code z}. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** A uniform in [0, 1) from the top 53 bits. */
+  static double unit(long bits) {
+    return (bits >>> 11) * 0x1.0p-53;
   }
 }

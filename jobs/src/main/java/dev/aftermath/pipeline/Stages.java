@@ -153,7 +153,12 @@ public final class Stages {
           "liability exposure",
           LIABILITY_MODEL_READS,
           List.of("churn_signals", "fund_allocation"),
-          List.of("merchant_exposure", "exposure_distribution", "loss_exceedance", "top_exposures"),
+          List.of(
+              "merchant_exposure",
+              "exposure_distribution",
+              "loss_exceedance",
+              "exposure_sensitivity",
+              "top_exposures"),
           c -> new LiabilityExposureJob(c).run());
 
   /** The wide per-merchant table, assembled once from the stages' own per-merchant tables. */

@@ -132,4 +132,29 @@ class LiabilityExposureJobTest extends SparkTestBase {
       assertThat(d(w, "t")).isCloseTo(d(w, "car") / d(w, "car_sd"), within(1e-9));
     }
   }
+
+  @Test
+  void theP90RisesWithEachClaimWeightOnTheSameDraws() {
+    List<Row> rows = GeneratedRuns.table(spark, "out", "exposure_sensitivity").collectAsList();
+    assertThat(rows)
+        .extracting(r -> r.<String>getAs("parameter"))
+        .contains(
+            "liability.claims.intercept",
+            "liability.claims.per_log_shortfall",
+            "liability.claims.signals.complaint");
+    for (Row r : rows) {
+      // a larger weight means more claims on the same draws: never a smaller total
+      assertThat(d(r, "mean_high")).as(r.getString(0)).isGreaterThanOrEqualTo(d(r, "mean_low"));
+      assertThat(d(r, "p90_high")).as(r.getString(0)).isGreaterThanOrEqualTo(d(r, "p90_low"));
+      assertThat(d(r, "mean_base"))
+          .as(r.getString(0))
+          .isBetween(d(r, "mean_low") - 0.01, d(r, "mean_high") + 0.01);
+    }
+    Row intercept =
+        rows.stream()
+            .filter(r -> r.getString(0).equals("liability.claims.intercept"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(d(intercept, "p90_high")).isGreaterThan(d(intercept, "p90_low"));
+  }
 }

@@ -99,6 +99,9 @@ final class LegalReport {
     if (impact != null && impact.columnNames().contains("claim_probability")) {
       m.put("claims", Claims.of(impact, f, msg).figures());
     }
+    if (tables.has("exposure_sensitivity")) {
+      m.put("sensitivity", ClaimWeights.of(tables.table("exposure_sensitivity"), f, msg).rows());
+    }
     if (tables.has("top_exposures")) {
       Map<String, String> names =
           tables.has("merchants") ? merchantNames(tables.table("merchants")) : Map.of();
@@ -125,6 +128,41 @@ final class LegalReport {
     m.put("inputs", lineage.inputs());
     m.put("engineVersion", run.engineVersion());
     return m;
+  }
+
+  /**
+   * How the P90 of the total exposure moves with each weight of the claim model ({@code
+   * exposure_sensitivity}), the largest swing first: setting, its value, low and high settings, the
+   * P90 at each, and the swing (high − low) against the P90 at the scenario's settings.
+   */
+  record ClaimWeights(List<List<String>> rows) {
+    static ClaimWeights of(Table s, Formats f, Map<String, String> msg) {
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < s.rowCount(); i++) {
+        order.add(i);
+      }
+      order.sort(
+          (a, b) ->
+              Double.compare(
+                  Math.abs(Rows.num(s, b, "p90_high") - Rows.num(s, b, "p90_low")),
+                  Math.abs(Rows.num(s, a, "p90_high") - Rows.num(s, a, "p90_low"))));
+      List<List<String>> rows = new ArrayList<>();
+      for (int i : order) {
+        double base = Rows.num(s, i, "p90_base");
+        double swing = Rows.num(s, i, "p90_high") - Rows.num(s, i, "p90_low");
+        rows.add(
+            List.of(
+                Rows.text(s, i, "parameter"),
+                f.number(Rows.num(s, i, "value"), 2),
+                f.number(Rows.num(s, i, "value_low"), 2)
+                    + " / "
+                    + f.number(Rows.num(s, i, "value_high"), 2),
+                f.money(Rows.num(s, i, "p90_low")),
+                f.money(Rows.num(s, i, "p90_high")),
+                f.percent(base > 0 ? swing / base : Double.NaN)));
+      }
+      return new ClaimWeights(rows);
+    }
   }
 
   /** The first day of the incident: the start of phase 0 in {@code incident_timeline}. */

@@ -49,6 +49,7 @@ public final class Reports {
           "share_path",
           "scheme_frontier",
           "scheme_summary",
+          "exposure_sensitivity",
           "backtest",
           PLACEBO_TABLE,
           "impact_evaluation",
