@@ -145,7 +145,7 @@ class GeneratedReportsTest extends SparkTestBase {
     for (Path f : htmlReports(dir)) {
       if (f.getFileName().toString().contains(".zh-CN.")) {
         String text = visibleText(Jsoup.parse(Files.readString(f)));
-        assertThat(text).as(f.getFileName().toString()).doesNotContain("商家");
+        assertThat(text).as(f.getFileName().toString()).doesNotContain("商户");
         Matcher m = halfWidth.matcher(text);
         assertThat(m.find()).as(f.getFileName() + ": " + (m.hitEnd() ? "" : m.group())).isFalse();
       }
