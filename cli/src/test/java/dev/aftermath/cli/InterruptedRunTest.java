@@ -271,12 +271,7 @@ class InterruptedRunTest extends SparkTestBase {
         }
       }
     }
-    Path casePath = runs.resolve("case");
-    ReportStage.render(
-        out,
-        dev.aftermath.scenario.ScenarioLoader.parse(
-            Files.readString(casePath.resolve("scenario.yaml")), "scenario.yaml"),
-        casePath.toString());
+    RenderedReports.render(out, runs.resolve("case"));
     return root;
   }
 

@@ -14,13 +14,16 @@ final class RenderedReports {
   static synchronized Path of(Path out) throws Exception {
     Path index = out.resolve("reports").resolve("index.html");
     if (!Files.exists(index)) {
-      Path casePath = out.getParent().resolve("case");
-      ReportStage.render(
-          out,
-          ScenarioLoader.parse(
-              Files.readString(casePath.resolve("scenario.yaml")), "scenario.yaml"),
-          casePath.toString());
+      render(out, out.getParent().resolve("case"));
     }
     return index;
+  }
+
+  /** Renders the reports of {@code out} from the case at {@code casePath}, whatever is there. */
+  static void render(Path out, Path casePath) throws Exception {
+    ReportStage.render(
+        out,
+        ScenarioLoader.parse(Files.readString(casePath.resolve("scenario.yaml")), "scenario.yaml"),
+        casePath.toString());
   }
 }

@@ -100,13 +100,7 @@ public final class EventStudy {
       r[i] = prices.get(i).close() / prices.get(i - 1).close() - 1;
       rm[i] = prices.get(i).marketClose() / prices.get(i - 1).marketClose() - 1;
     }
-    int zero = -1;
-    for (int i = 1; i < n; i++) {
-      if (!prices.get(i).date().isBefore(date)) {
-        zero = i;
-        break;
-      }
-    }
+    int zero = firstOnOrAfter(prices, date);
     int estEnd = zero - gap; // exclusive
     int estStart = estEnd - l1;
     if (zero < 0 || estStart < 1) {
@@ -252,6 +246,7 @@ public final class EventStudy {
     return out;
   }
 
+  /** The index of the first trading day (after the first, which has no return) on or after it. */
   private static int firstOnOrAfter(List<Day> prices, LocalDate date) {
     for (int i = 1; i < prices.size(); i++) {
       if (!prices.get(i).date().isBefore(date)) {

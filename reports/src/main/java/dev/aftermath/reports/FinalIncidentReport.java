@@ -20,7 +20,8 @@ import tech.tablesaw.api.Table;
  *
  * @param fields one per field: key, label, value, source, the frameworks that ask for it
  * @param costs one per cost category: key, label, amount (null: not in the case data), source
- * @param recovery merchants by share of data recovered: group, merchants, share of all
+ * @param recovery merchants by share of data recovered: group, merchants, share of all (as shown),
+ *     then the merchants as a plain number
  * @param complaints complaints by week since the incident: week's first day, count (as shown), then
  *     both again as ISO date and plain number
  * @param milestones the dated milestones: when, what, source
@@ -190,16 +191,21 @@ public record FinalIncidentReport(
     groups.sort(java.util.Comparator.comparing(g -> RegulatorReport.order((String) g[0])));
     for (Object[] g : groups) {
       double n = (Double) g[1];
-      rows.add(List.of((String) g[0], f.count(n), f.percent(all > 0 ? n / all : Double.NaN)));
+      rows.add(
+          List.of(
+              (String) g[0],
+              f.count(n),
+              f.percent(all > 0 ? n / all : Double.NaN),
+              String.valueOf((long) n)));
     }
     return rows;
   }
 
   /** Merchants with part of their data back: the groups between none and all. */
   private static String partial(List<List<String>> recovery, Formats f) {
-    double n = 0;
+    long n = 0;
     for (int i = 1; i < recovery.size() - 1; i++) {
-      n += Double.parseDouble(recovery.get(i).get(1).replace(",", ""));
+      n += Long.parseLong(recovery.get(i).get(3));
     }
     return f.count(n);
   }
@@ -275,7 +281,7 @@ public record FinalIncidentReport(
   }
 
   /** The fields as JSON for an intake system (the English report's texts, amounts as numbers). */
-  ObjectNode json(ObjectMapper mapper, ScopeView scope, String currency) {
+  ObjectNode json(ObjectMapper mapper, List<List<String>> scope, String currency) {
     ObjectNode root = mapper.createObjectNode();
     root.put("schema", "aftermath.regulator-report/1");
     ArrayNode frameworks = root.putArray("frameworks");
@@ -285,7 +291,7 @@ public record FinalIncidentReport(
     frameworks.add(
         "PRC Measures for the Administration of Cybersecurity Incident Reporting (2025)");
     ObjectNode sc = root.putObject("scope");
-    for (List<String> r : scope.rows()) {
+    for (List<String> r : scope) {
       sc.put(r.get(0), r.get(1));
     }
     ArrayNode fs = root.putArray("fields");
@@ -319,9 +325,7 @@ public record FinalIncidentReport(
     }
     ArrayNode rec = root.putArray("data_recovery");
     for (List<String> r : recovery) {
-      rec.addObject()
-          .put("recovered", r.get(0))
-          .put("merchants", Long.parseLong(r.get(1).replace(",", "")));
+      rec.addObject().put("recovered", r.get(0)).put("merchants", Long.parseLong(r.get(3)));
     }
     ArrayNode comp = root.putArray("complaints_by_week");
     for (List<String> r : complaints) {

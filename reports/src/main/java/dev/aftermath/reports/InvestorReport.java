@@ -293,7 +293,7 @@ final class InvestorReport {
           tables.aggregate(
               "merchant_day_counterfactual",
               DAILY_SUMS,
-              "merchant_id = '" + id.replace("'", "''") + "'");
+              "merchant_id = " + ResultTables.literal(id));
       String industry = Rows.text(top, i, "industry");
       out.add(
           new Example(

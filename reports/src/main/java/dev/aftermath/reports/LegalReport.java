@@ -37,10 +37,7 @@ final class LegalReport {
       RunInfo run,
       LegalBases bases) {
     Map<String, Object> m = new LinkedHashMap<>();
-    Settings settings =
-        tables.has("scenario_assumptions")
-            ? Settings.of(tables.table("scenario_assumptions"))
-            : Settings.none();
+    Settings settings = Settings.of(tables);
     String primary = settings.get("liability.primary_regime", "foreseeable_loss");
     m.put("primaryRegime", msg.getOrDefault("regime." + primary, primary));
     if (tables.has("incident_timeline")) {
@@ -349,19 +346,12 @@ final class LegalReport {
     if (merchants.isEmpty() || !tables.has("churn_signals")) {
       return out;
     }
-    StringBuilder in = new StringBuilder();
-    for (String id : merchants) {
-      in.append(in.length() == 0 ? "" : ", ")
-          .append('\'')
-          .append(id.replace("'", "''"))
-          .append('\'');
-    }
     Table first =
         tables.aggregate(
             "churn_signals",
             "merchant_id, signal, min(local_date) AS first",
             "customer_id IS NULL AND merchant_id IN ("
-                + in
+                + ResultTables.literals(merchants)
                 + ") AND local_date >= DATE '"
                 + since
                 + "'");

@@ -75,27 +75,23 @@ public final class Reports {
     try (ResultTables tables = declaredTables(out)) {
       Files.createDirectories(dir);
       Facts facts = Facts.of(run.caseFiles());
+      Settings settings = Settings.of(tables);
+      CaseShare share = CaseShare.of(tables, settings);
       for (Locale locale : LANGUAGES) {
         Map<String, String> msg = ReportRenderer.messages(locale);
         Formats f = new Formats(locale, currency);
-        Map<String, Object> common = common(tables, run, f, msg);
+        Map<String, Object> common = common(tables, run, settings, share, f, msg);
         Map<String, Object> investor = new LinkedHashMap<>(common);
         investor.putAll(InvestorReport.model(tables, f, msg));
         investor.put("facts", facts.rows(f, msg));
-        bridge(tables, facts, f, msg).ifPresent(b -> investor.put("bridge", b));
+        bridge(tables, facts, settings, share, f, msg).ifPresent(b -> investor.put("bridge", b));
         Map<String, Object> regulator = new LinkedHashMap<>(common);
         regulator.putAll(RegulatorReport.model(tables, f, msg));
         FinalIncidentReport finalReport =
-            FinalIncidentReport.of(
-                tables,
-                facts.incident(),
-                facts.remediation(f),
-                CaseShare.of(tables, Settings.of(tables)),
-                f,
-                msg);
+            FinalIncidentReport.of(tables, facts.incident(), facts.remediation(f), share, f, msg);
         regulator.put("finalReport", finalReport);
         if (locale.equals(Locale.UK)) {
-          writeJson(dir, finalReport, tables, run, f, msg);
+          writeJson(dir, finalReport, scopeRows(common), run.currency());
         }
         regulator.put("remediation", facts.remediation(f));
         List<List<String>> caseNotes = CaseNotesView.rows(tables, f, msg);
@@ -175,9 +171,12 @@ public final class Reports {
    * these figures".
    */
   static Map<String, Object> common(
-      ResultTables tables, RunInfo run, Formats f, Map<String, String> msg) {
-    Settings settings = Settings.of(tables);
-    CaseShare share = CaseShare.of(tables, settings);
+      ResultTables tables,
+      RunInfo run,
+      Settings settings,
+      CaseShare share,
+      Formats f,
+      Map<String, String> msg) {
     TrustView trust = TrustView.of(tables, f, msg);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("scope", ScopeView.of(tables, settings, share, trust.generated(), run, f, msg).rows());
@@ -193,13 +192,18 @@ public final class Reports {
    * compensation month from the facts file's milestone, else the outage's last day.
    */
   private static java.util.Optional<FinancialBridge> bridge(
-      ResultTables tables, Facts facts, Formats f, Map<String, String> msg) {
+      ResultTables tables,
+      Facts facts,
+      Settings settings,
+      CaseShare share,
+      Formats f,
+      Map<String, String> msg) {
     if (!tables.has("company_impact") || !tables.has("incident_timeline")) {
       return java.util.Optional.empty();
     }
     tech.tablesaw.api.Table t = tables.table("incident_timeline", "phase");
     int w = Math.max(0, Rows.find(t, "phase", "0"));
-    java.time.LocalDate start = java.time.LocalDate.parse(Rows.text(t, w, "from").substring(0, 10));
+    java.time.LocalDate start = LegalReport.incidentDay(t);
     java.time.LocalDate end = java.time.LocalDate.parse(Rows.text(t, w, "to").substring(0, 10));
     IncidentFacts.Milestone paid = facts.incident().milestone("compensation");
     java.time.LocalDate compensation =
@@ -210,12 +214,11 @@ public final class Reports {
         revenue = n.doubleValue();
       }
     }
-    Settings settings = Settings.of(tables);
     return java.util.Optional.of(
         FinancialBridge.of(
             Rows.metrics(tables.table("company_impact")),
             settings,
-            CaseShare.of(tables, settings),
+            share,
             compensation,
             start,
             revenue,
@@ -223,26 +226,26 @@ public final class Reports {
             msg));
   }
 
-  /** The regulator's final-report fields as {@code regulator-report.json}, in English. */
+  /**
+   * The regulator's final-report fields as {@code regulator-report.json}, in English, with the
+   * English reports' scope block.
+   */
   private static void writeJson(
-      Path dir,
-      FinalIncidentReport report,
-      ResultTables tables,
-      RunInfo run,
-      Formats f,
-      Map<String, String> msg)
+      Path dir, FinalIncidentReport report, List<List<String>> scope, String currency)
       throws IOException {
-    Settings settings = Settings.of(tables);
-    CaseShare share = CaseShare.of(tables, settings);
-    boolean generated = tables.has("impact_evaluation") || tables.has("defection_evaluation");
-    ScopeView scope = ScopeView.of(tables, settings, share, generated, run, f, msg);
     com.fasterxml.jackson.databind.ObjectMapper mapper =
         new com.fasterxml.jackson.databind.ObjectMapper();
     atomically(
         dir.resolve("regulator-report.json"),
         mapper
             .writerWithDefaultPrettyPrinter()
-            .writeValueAsBytes(report.json(mapper, scope, run.currency())));
+            .writeValueAsBytes(report.json(mapper, scope, currency)));
+  }
+
+  /** The scope block's rows that {@link #common} put in a report's model. */
+  @SuppressWarnings("unchecked")
+  private static List<List<String>> scopeRows(Map<String, Object> common) {
+    return (List<List<String>>) common.get("scope");
   }
 
   /** One report's PDF to render from its HTML. */
@@ -360,16 +363,15 @@ public final class Reports {
     // one read of their daily rows for all of them
     java.util.Map<String, tech.tablesaw.api.Table> days = new java.util.HashMap<>();
     if (tables.has("merchant_day_counterfactual") && top.rowCount() > 0) {
-      StringBuilder in = new StringBuilder();
+      List<String> ids = new ArrayList<>();
       for (int i = 0; i < top.rowCount(); i++) {
-        in.append(i == 0 ? "" : ", ")
-            .append('\'')
-            .append(Rows.text(top, i, "merchant_id").replace("'", "''"))
-            .append('\'');
+        ids.add(Rows.text(top, i, "merchant_id"));
       }
       tech.tablesaw.api.Table all =
           tables.query(
-              "merchant_day_counterfactual", "merchant_id IN (" + in + ")", "merchant_id, date");
+              "merchant_day_counterfactual",
+              "merchant_id IN (" + ResultTables.literals(ids) + ")",
+              "merchant_id, date");
       for (tech.tablesaw.api.Table t : all.splitOn("merchant_id").asTableList()) {
         days.put(Rows.text(t, 0, "merchant_id"), t);
       }

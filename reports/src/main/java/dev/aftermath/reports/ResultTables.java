@@ -131,6 +131,16 @@ public final class ResultTables implements AutoCloseable {
         "aggregate");
   }
 
+  /** {@code text} as a quoted SQL string literal, for the conditions callers pass. */
+  public static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  /** The texts as a comma-separated list of SQL string literals, for {@code IN (…)}. */
+  public static String literals(java.util.Collection<String> texts) {
+    return String.join(", ", texts.stream().map(ResultTables::literal).toList());
+  }
+
   /** All part files of the table's folder, as a DuckDB table expression. */
   private String source(String name) {
     if (!has(name)) {

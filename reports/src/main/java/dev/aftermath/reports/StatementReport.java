@@ -21,8 +21,11 @@ final class StatementReport {
       ResultTables tables, Formats f, Map<String, String> msg, String merchantId) {
     Table days = null;
     if (tables.has("merchant_day_counterfactual")) {
-      String id = merchantId.replace("'", "''");
-      days = tables.query("merchant_day_counterfactual", "merchant_id = '" + id + "'", "date");
+      days =
+          tables.query(
+              "merchant_day_counterfactual",
+              "merchant_id = " + ResultTables.literal(merchantId),
+              "date");
     }
     return model(tables, f, msg, merchantId, days);
   }

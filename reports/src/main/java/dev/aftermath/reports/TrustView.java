@@ -113,7 +113,7 @@ record TrustView(
             tally,
             table,
             metric,
-            value(metric, Rows.num(e, i, "value"), table, f),
+            value(metric, Rows.num(e, i, "value"), f),
             target(Rows.text(e, i, "target")),
             Rows.text(e, i, "status"),
             msg);
@@ -157,7 +157,7 @@ record TrustView(
   }
 
   /** An evaluation figure as shown: shares and errors in percent, totals as money or counts. */
-  static String value(String metric, double v, String table, Formats f) {
+  static String value(String metric, double v, Formats f) {
     if (metric.equals("truth_inside_platform_interval")) {
       return v == 1 ? "1" : "0";
     }
