@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +44,10 @@ class BrowserAndPdfCheckTest {
   @BeforeAll
   static void render() throws Exception {
     ReportFixture.render(out);
+    // one statement with its PDF, as the statement command writes it
+    new Reports()
+        .statement(
+            out, new RunInfo("test-case", null, "CNY", "2020-03-03 09:00:00 +08:00", "test"), "M1");
     reports = out.resolve("reports");
     Files.createDirectories(SHOTS);
   }
@@ -50,7 +58,8 @@ class BrowserAndPdfCheckTest {
   }
 
   static List<Path> files(String suffix) throws IOException {
-    try (Stream<Path> s = Files.list(reports)) {
+    // the reports and the statements under statements/
+    try (Stream<Path> s = Files.walk(reports, 2)) {
       return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
     }
   }
@@ -174,36 +183,103 @@ class BrowserAndPdfCheckTest {
     }
   }
 
+  /** A glyph of a PDF page: where it is, and the text run it belongs to. */
+  record Glyph(float x, float y, float width, float height, String text) {}
+
+  /** The glyphs of each page of {@code pdf}, by page number from 1. */
+  static Map<Integer, List<Glyph>> glyphs(Path pdf) throws IOException {
+    Map<Integer, List<Glyph>> pages = new TreeMap<>();
+    try (org.apache.pdfbox.pdmodel.PDDocument doc =
+        org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+        List<Glyph> glyphs = new ArrayList<>();
+        org.apache.pdfbox.text.PDFTextStripper strip =
+            new org.apache.pdfbox.text.PDFTextStripper() {
+              @Override
+              protected void writeString(
+                  String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                for (org.apache.pdfbox.text.TextPosition t : positions) {
+                  if (!t.getUnicode().isBlank()) {
+                    glyphs.add(
+                        new Glyph(
+                            t.getXDirAdj(),
+                            t.getYDirAdj(),
+                            t.getWidthDirAdj(),
+                            t.getHeightDir(),
+                            text));
+                  }
+                }
+              }
+            };
+        strip.setStartPage(p);
+        strip.setEndPage(p);
+        strip.getText(doc);
+        pages.put(p, glyphs);
+      }
+    }
+    return pages;
+  }
+
   @Test
   void noTextRunsOffAPdfPage() throws Exception {
     for (Path pdf : files(".pdf")) {
+      float width;
       try (org.apache.pdfbox.pdmodel.PDDocument doc =
           org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-        List<String> outside = new ArrayList<>();
-        for (int p = 0; p < doc.getNumberOfPages(); p++) {
-          float width = doc.getPage(p).getMediaBox().getWidth();
-          int page = p + 1;
-          org.apache.pdfbox.text.PDFTextStripper strip =
-              new org.apache.pdfbox.text.PDFTextStripper() {
-                @Override
-                protected void writeString(
-                    String text, List<org.apache.pdfbox.text.TextPosition> positions) {
-                  for (org.apache.pdfbox.text.TextPosition t : positions) {
-                    // the page's right margin is 14 mm (39.7 pt): text past it by more than 2 pt
-                    if (t.getXDirAdj() + t.getWidthDirAdj() > width - 37.7) {
-                      outside.add("page " + page + ": " + text);
-                      return;
-                    }
+        width = doc.getPage(0).getMediaBox().getWidth();
+      }
+      Set<String> outside = new LinkedHashSet<>();
+      glyphs(pdf)
+          .forEach(
+              (page, glyphs) -> {
+                for (Glyph g : glyphs) {
+                  // the page's right margin is 14 mm (39.7 pt): text past it by more than 2 pt
+                  if (g.x() + g.width() > width - 37.7) {
+                    outside.add("page " + page + ": " + g.text());
                   }
                 }
-              };
-          strip.setStartPage(page);
-          strip.setEndPage(page);
-          strip.getText(doc);
+              });
+      assertThat(outside).as("text past the right margin of %s", pdf.getFileName()).isEmpty();
+    }
+  }
+
+  @Test
+  void noTextOverprintsOtherTextInAPdf() throws Exception {
+    for (Path pdf : files(".pdf")) {
+      List<String> overprinted = new ArrayList<>();
+      glyphs(pdf)
+          .forEach(
+              (page, glyphs) -> {
+                String found = overprint(glyphs);
+                if (found != null) {
+                  overprinted.add("page " + page + ": " + found);
+                }
+              });
+      assertThat(overprinted).as("text printed over other text in %s", pdf.getFileName()).isEmpty();
+    }
+  }
+
+  /**
+   * The first pair of glyphs (x, baseline y, width, height) that cover each other by more than half
+   * the narrower one's width on the same line, as the texts they belong to; null when none do.
+   */
+  static String overprint(List<Glyph> glyphs) {
+    List<Glyph> byLine = new ArrayList<>(glyphs);
+    byLine.sort(java.util.Comparator.comparingDouble(Glyph::y));
+    for (int a = 0; a < byLine.size(); a++) {
+      Glyph g = byLine.get(a);
+      for (int b = a + 1; b < byLine.size(); b++) {
+        Glyph h = byLine.get(b);
+        if (h.y() - g.y() > 0.5f * Math.min(g.height(), h.height())) {
+          break;
         }
-        assertThat(outside).as("text past the right margin of %s", pdf.getFileName()).isEmpty();
+        float overlap = Math.min(g.x() + g.width(), h.x() + h.width()) - Math.max(g.x(), h.x());
+        if (overlap > 0.5f * Math.min(g.width(), h.width())) {
+          return "'" + g.text() + "' over '" + h.text() + "'";
+        }
       }
     }
+    return null;
   }
 
   @Test

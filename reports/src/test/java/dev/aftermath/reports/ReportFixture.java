@@ -135,8 +135,8 @@ final class ReportFixture {
           out,
           st,
           "exposure_distribution",
-          "SELECT * FROM (VALUES ('foreseeable_loss', 10000, 20000.0, 5000.0, 19000.0, 27000.0,"
-              + " 35000.0, 40000.0, 1.4e8, 0.0)) t(regime, draws, mean, sd, p50, p90, p99, max,"
+          "SELECT * FROM (VALUES ('foreseeable_loss', 10000, 255448.0, 5000.0, 242058.0,"
+              + " 395386.0, 558971.0, 640000.0, 1.4e8, 0.0)) t(regime, draws, mean, sd, p50, p90, p99, max,"
               + " fund_remaining, probability_exceeds_fund_remaining)");
       table(
           out,
