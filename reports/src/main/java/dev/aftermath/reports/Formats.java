@@ -70,6 +70,28 @@ public final class Formats {
     return sign + currency + " " + count(a);
   }
 
+  /**
+   * What a chart's money axis is divided by: millions in English, 万 (ten thousands) in Chinese,
+   * each the unit {@link #moneyAxis} names.
+   */
+  public double axisScale() {
+    return chinese ? 1e4 : 1e6;
+  }
+
+  /** An axis of amounts in the currency itself: "Daily revenue (CNY)", "日营业额（元）". */
+  public String currencyAxis(String label) {
+    return chinese
+        ? label + "（" + chineseUnit(currency).strip() + "）"
+        : label + " (" + currency + ")";
+  }
+
+  /** A money axis' label with its unit: "Lost revenue (CNY M)", "损失收入（万元）". */
+  public String moneyAxis(String label) {
+    return chinese
+        ? label + "（万" + chineseUnit(currency).strip() + "）"
+        : label + " (" + currency + " M)";
+  }
+
   /** The unit written after a Chinese amount: 元, 港元, 美元, else the currency's code. */
   static String chineseUnit(String currency) {
     return switch (currency) {

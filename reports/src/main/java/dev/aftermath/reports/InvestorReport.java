@@ -48,13 +48,22 @@ final class InvestorReport {
           "companyRows",
           CompanyCost.of(Rows.metrics(tables.table("company_impact")), f, msg).figures());
     }
+    if (tables.has("exposure_sensitivity") || tables.has("assumption_sensitivity")) {
+      m.put(
+          "sensitivity",
+          SensitivityView.of(
+              tables.has("assumption_sensitivity") ? tables.table("assumption_sensitivity") : null,
+              tables.has("exposure_sensitivity") ? tables.table("exposure_sensitivity") : null,
+              f,
+              msg));
+    }
     if (tables.has("scheme_frontier")) {
       FrontierView.of(
               tables.table("scheme_frontier", "kind, family, parameters"), f, msg, "frontier-inv")
           .ifPresent(v -> m.put("frontier", v));
     }
     if (tables.has("share_path")) {
-      SharePrice.of(tables.table("share_path", "date"), f, msg)
+      SharePrice.of(tables.table("share_path", "date"), ChartMarks.of(tables, msg), f, msg)
           .ifPresent(
               p -> {
                 m.put("priceChart", p.chart());
@@ -172,7 +181,17 @@ final class InvestorReport {
       return new LostRevenue(
           rows,
           drivers,
-          Charts.bars("lost-revenue", msg.get("axis.lost_revenue"), industries, lost));
+          Charts.barsWithIntervals(
+              "lost-revenue",
+              f.moneyAxis(msg.get("axis.lost_revenue")),
+              industries,
+              scaled(lost, f.axisScale()),
+              scaled(lows, f.axisScale()),
+              scaled(highs, f.axisScale())));
+    }
+
+    private static List<Double> scaled(List<Double> values, double by) {
+      return values.stream().map(v -> v / by).toList();
     }
 
     /**
@@ -263,10 +282,11 @@ final class InvestorReport {
   record PlatformPath(String chart, String from, List<Example> examples) {
     static PlatformPath of(ResultTables tables, Formats f, Map<String, String> msg) {
       Table days = tables.aggregate("merchant_day_counterfactual", DAILY_SUMS);
+      ChartMarks marks = ChartMarks.of(tables, msg);
       return new PlatformPath(
-          path(days, "platform", msg),
+          path(days, "platform", marks, f, msg, Charts.HEIGHT),
           days.rowCount() > 0 ? f.date(LocalDate.parse(Rows.text(days, 0, "date"))) : "",
-          InvestorReport.examples(tables, f, msg));
+          InvestorReport.examples(tables, marks, f, msg));
     }
   }
 
@@ -277,7 +297,8 @@ final class InvestorReport {
    * Illustrative merchants: the three existing merchants with the largest estimated lost revenue,
    * each with its own path (identified by merchant id only).
    */
-  static List<Example> examples(ResultTables tables, Formats f, Map<String, String> msg) {
+  static List<Example> examples(
+      ResultTables tables, ChartMarks marks, Formats f, Map<String, String> msg) {
     List<Example> out = new ArrayList<>();
     if (!tables.has("merchant_impact")) {
       return out;
@@ -304,25 +325,38 @@ final class InvestorReport {
                   + msg.get("fig.lost_revenue")
                   + " "
                   + f.money(Rows.num(top, i, "lost_revenue")),
-              path(days, "example-" + i, msg)));
+              path(days, "example-" + i, marks, f, msg, 240)));
     }
     return out;
   }
 
-  /** Actual against expected daily revenue, day 0 = the table's first date. */
-  static String path(Table days, String id, Map<String, String> msg) {
+  /**
+   * Actual against expected daily revenue by date, in the money axis' unit, the outage shaded and
+   * the events marked.
+   */
+  static String path(
+      Table days, String id, ChartMarks marks, Formats f, Map<String, String> msg, int height) {
+    List<LocalDate> dates = new ArrayList<>();
     double[] actual = new double[days.rowCount()];
     double[] expected = new double[days.rowCount()];
     for (int d = 0; d < days.rowCount(); d++) {
-      actual[d] = Rows.num(days, d, "actual");
-      expected[d] = Rows.num(days, d, "expected");
+      dates.add(LocalDate.parse(Rows.text(days, d, "date").substring(0, 10)));
+      actual[d] = Rows.num(days, d, "actual") / f.axisScale();
+      expected[d] = Rows.num(days, d, "expected") / f.axisScale();
     }
-    return Charts.lines(
+    List<Charts.Event> events =
+        dates.isEmpty() ? List.of() : marks.within(dates.get(0), dates.get(dates.size() - 1));
+    return Charts.daily(
         id,
-        msg.get("axis.days_from_first"),
-        msg.get("axis.daily_revenue"),
+        f.moneyAxis(msg.get("axis.daily_revenue")),
+        dates,
         List.of(msg.get("stmt.actual"), msg.get("stmt.counterfactual")),
-        List.of(Charts.byIndex(actual), Charts.byIndex(expected)));
+        List.of(actual, expected),
+        marks.outageFrom(),
+        marks.outageTo(),
+        marks.outageLabel(),
+        events,
+        height);
   }
 
   /** What the schemes cost the company against the fund ({@code company_impact} metrics). */
@@ -367,25 +401,32 @@ final class InvestorReport {
    * date; none when the table is empty.
    */
   record SharePrice(String chart, String from) {
-    static Optional<SharePrice> of(Table sp, Formats f, Map<String, String> msg) {
+    static Optional<SharePrice> of(Table sp, ChartMarks marks, Formats f, Map<String, String> msg) {
       if (sp.rowCount() == 0) {
         return Optional.empty();
       }
       double[] share = new double[sp.rowCount()];
       double[] market = new double[sp.rowCount()];
+      List<LocalDate> dates = new ArrayList<>();
       for (int i = 0; i < sp.rowCount(); i++) {
+        dates.add(LocalDate.parse(Rows.text(sp, i, "date").substring(0, 10)));
         share[i] = Rows.num(sp, i, "close_rebased");
         market[i] = Rows.num(sp, i, "market_rebased");
       }
       return Optional.of(
           new SharePrice(
-              Charts.lines(
+              Charts.daily(
                   "price",
-                  msg.get("axis.trading_day"),
                   msg.get("axis.rebased"),
+                  dates,
                   List.of(msg.get("series.share"), msg.get("series.market")),
-                  List.of(Charts.byIndex(share), Charts.byIndex(market))),
-              f.date(LocalDate.parse(Rows.text(sp, 0, "date")))));
+                  List.of(share, market),
+                  marks.outageFrom(),
+                  marks.outageTo(),
+                  marks.outageLabel(),
+                  marks.within(dates.get(0), dates.get(dates.size() - 1)),
+                  Charts.HEIGHT),
+              f.date(dates.get(0))));
     }
   }
 
@@ -414,8 +455,17 @@ final class InvestorReport {
                       ? "–"
                       : f.moneyIn(value, Rows.text(es, i, "value_currency"))));
         } else {
+          double day = Rows.num(es, i, "relative_day");
+          double path = 100 * Rows.num(es, i, "car");
+          double half = 100 * Z_95 * Rows.num(es, i, "sigma") * Math.sqrt(days(es, i, event));
           car.computeIfAbsent(msg.getOrDefault("event." + event, event), k -> new ArrayList<>())
-              .add(new double[] {Rows.num(es, i, "relative_day"), 100 * Rows.num(es, i, "car")});
+              .add(
+                  new double[] {
+                    day,
+                    path,
+                    Double.isFinite(half) ? path - half : path,
+                    Double.isFinite(half) ? path + half : path
+                  });
         }
       }
       List<double[][]> series = new ArrayList<>();
@@ -424,12 +474,29 @@ final class InvestorReport {
       }
       return new EventStudy(
           windows,
-          Charts.lines(
+          Charts.linesWithBands(
               "car",
               msg.get("axis.relative_day"),
               msg.get("axis.car"),
               new ArrayList<>(car.keySet()),
               series));
+    }
+
+    /**
+     * The abnormal returns summed into row {@code i}'s CAR: the event's day rows up to and
+     * including this one (its path starts at its first day row).
+     */
+    static int days(Table es, int i, String event) {
+      int n = 0;
+      double day = Rows.num(es, i, "relative_day");
+      for (int k = 0; k < es.rowCount(); k++) {
+        if (event.equals(Rows.text(es, k, "event"))
+            && "day".equals(Rows.text(es, k, "kind"))
+            && Rows.num(es, k, "relative_day") <= day) {
+          n++;
+        }
+      }
+      return n;
     }
 
     /** An event window in trading days relative to the event, as [from, to]. */

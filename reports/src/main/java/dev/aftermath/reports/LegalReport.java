@@ -220,7 +220,7 @@ final class LegalReport {
             .computeIfAbsent(msg.getOrDefault("regime." + regime, regime), k -> new ArrayList<>())
             .add(
                 new double[] {
-                  millions(Rows.num(curve, i, "x")), Rows.num(curve, i, "probability")
+                  Rows.num(curve, i, "x") / f.axisScale(), Rows.num(curve, i, "probability")
                 });
       }
       List<double[][]> data = new ArrayList<>();
@@ -232,15 +232,10 @@ final class LegalReport {
           f.money(fund),
           Charts.lines(
               "exceedance",
-              msg.get("axis.exposure_millions"),
+              f.moneyAxis(msg.get("axis.exposure")),
               msg.get("axis.exceedance"),
               new ArrayList<>(series.keySet()),
               data));
-    }
-
-    /** An amount in millions, the exceedance chart's unit. */
-    static double millions(double amount) {
-      return amount / 1e6;
     }
   }
 

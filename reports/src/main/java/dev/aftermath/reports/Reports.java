@@ -41,6 +41,9 @@ public final class Reports {
   /** The placebo's table: written only by a run with a placebo stage. */
   public static final String PLACEBO_TABLE = "placebo_totals";
 
+  /** The table of {@code run --with-sensitivity}, which the reports read only when it ran. */
+  public static final String SENSITIVITY_TABLE = "assumption_sensitivity";
+
   /** Tables the reports show when the run has them. */
   public static final List<String> TABLES_READ_IF_PRESENT =
       List.of(
@@ -52,6 +55,7 @@ public final class Reports {
           "exposure_sensitivity",
           "backtest",
           PLACEBO_TABLE,
+          SENSITIVITY_TABLE,
           "impact_evaluation",
           "defection_evaluation");
 
@@ -181,6 +185,8 @@ public final class Reports {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("scope", ScopeView.of(tables, settings, share, trust.generated(), run, f, msg).rows());
     m.put("summary", SummaryView.of(tables, settings, share, trust, f, msg).sentences());
+    String primary = settings.get("liability.primary_regime", "foreseeable_loss");
+    m.put("primaryRegime", msg.getOrDefault("regime." + primary, primary));
     m.put("trustChecks", trust.checks());
     m.put("trustGenerated", trust.generated());
     m.put("trustSummary", trust.tally(f, msg));

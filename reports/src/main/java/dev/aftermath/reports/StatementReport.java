@@ -52,7 +52,7 @@ final class StatementReport {
     m.put("schemes", Schemes.of(impact, i, f, msg).figures());
     m.put("choice", Choice.of(impact, i, f, msg).figures());
     if (days != null) {
-      DailyPath.of(days, f, msg)
+      DailyPath.of(days, ChartMarks.of(tables, msg), f, msg)
           .ifPresent(
               d -> {
                 m.put("dailyChart", d.chart());
@@ -205,26 +205,33 @@ final class StatementReport {
    * merchant_day_counterfactual}, its rows by date) and its first date; none without days.
    */
   record DailyPath(String chart, String from) {
-    static Optional<DailyPath> of(Table days, Formats f, Map<String, String> msg) {
+    static Optional<DailyPath> of(
+        Table days, ChartMarks marks, Formats f, Map<String, String> msg) {
       if (days.rowCount() == 0) {
         return Optional.empty();
       }
+      List<LocalDate> dates = new ArrayList<>();
       double[] actual = new double[days.rowCount()];
       double[] expected = new double[days.rowCount()];
       for (int d = 0; d < days.rowCount(); d++) {
+        dates.add(LocalDate.parse(Rows.text(days, d, "date").substring(0, 10)));
         actual[d] = Rows.num(days, d, "actual_revenue");
         expected[d] = Rows.num(days, d, "counterfactual_revenue");
       }
       return Optional.of(
           new DailyPath(
-              Charts.lines(
+              Charts.daily(
                   "daily",
-                  msg.get("axis.days_from_first"),
-                  msg.get("axis.daily_revenue"),
+                  f.currencyAxis(msg.get("axis.daily_revenue")),
+                  dates,
                   List.of(msg.get("stmt.actual"), msg.get("stmt.counterfactual")),
-                  List.of(Charts.byIndex(actual), Charts.byIndex(expected)),
-                  140),
-              f.date(LocalDate.parse(Rows.text(days, 0, "date")))));
+                  List.of(actual, expected),
+                  marks.outageFrom(),
+                  marks.outageTo(),
+                  marks.outageLabel(),
+                  List.of(),
+                  150),
+              f.date(dates.get(0))));
     }
   }
 }

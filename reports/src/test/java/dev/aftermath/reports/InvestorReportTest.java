@@ -114,7 +114,10 @@ class InvestorReportTest {
             StringColumn.create("date"),
             DoubleColumn.create("close_rebased"),
             DoubleColumn.create("market_rebased"));
-    assertThat(InvestorReport.SharePrice.of(empty, en, msg)).isEmpty();
+    assertThat(
+            InvestorReport.SharePrice.of(
+                empty, new ChartMarks(null, null, "", java.util.List.of()), en, msg))
+        .isEmpty();
   }
 
   @Test

@@ -46,8 +46,14 @@ class LegalReportTest {
   }
 
   @Test
-  void theExceedanceCurveIsDrawnOverMillions() {
-    assertThat(LegalReport.Exposure.millions(2_500_000)).isEqualTo(2.5);
+  void moneyAxesNameTheirUnitMillionsInEnglishWanInChinese() {
+    Formats english = new Formats(java.util.Locale.ENGLISH, "CNY");
+    Formats chinese = new Formats(java.util.Locale.SIMPLIFIED_CHINESE, "HKD");
+    assertThat(english.axisScale()).isEqualTo(1e6);
+    assertThat(english.moneyAxis("Total exposure")).isEqualTo("Total exposure (CNY M)");
+    assertThat(chinese.axisScale()).isEqualTo(1e4);
+    assertThat(chinese.moneyAxis("总敞口")).isEqualTo("总敞口（万港元）");
+    assertThat(chinese.currencyAxis("日营业额")).isEqualTo("日营业额（港元）");
   }
 
   @Test

@@ -85,6 +85,9 @@ class StatementReportTest {
             StringColumn.create("date"),
             DoubleColumn.create("actual_revenue"),
             DoubleColumn.create("counterfactual_revenue"));
-    assertThat(StatementReport.DailyPath.of(days, en, msg)).isEmpty();
+    assertThat(
+            StatementReport.DailyPath.of(
+                days, new ChartMarks(null, null, "", java.util.List.of()), en, msg))
+        .isEmpty();
   }
 }
