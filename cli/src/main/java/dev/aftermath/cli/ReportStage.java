@@ -27,18 +27,20 @@ import org.apache.hadoop.fs.FileUtil;
  */
 final class ReportStage implements Stage {
   private final boolean placebo;
+  private final boolean sensitivity;
 
-  /** The report stage of a run without a placebo stage before it. */
+  /** The report stage of a run without a placebo or sensitivity stage before it. */
   ReportStage() {
-    this(false);
+    this(false, false);
   }
 
   /**
-   * The report stage; {@code placebo}: whether the run has a placebo stage, whose table the reports
-   * then read.
+   * The report stage; {@code placebo}, {@code sensitivity}: whether the run has a placebo stage, a
+   * sensitivity stage, whose tables the reports then read (a table an earlier run left is not).
    */
-  ReportStage(boolean placebo) {
+  ReportStage(boolean placebo, boolean sensitivity) {
     this.placebo = placebo;
+    this.sensitivity = sensitivity;
   }
 
   @Override
@@ -55,6 +57,7 @@ final class ReportStage implements Stage {
   public List<String> readsIfPresent() {
     return Reports.TABLES_READ_IF_PRESENT.stream()
         .filter(t -> placebo || !Reports.PLACEBO_TABLE.equals(t))
+        .filter(t -> sensitivity || !Reports.SENSITIVITY_TABLE.equals(t))
         .toList();
   }
 

@@ -48,12 +48,21 @@ public final class RunCommand implements Callable<Integer> {
               + " the placebo's own tables go to OUT/placebo/.")
   boolean withPlacebo;
 
+  @Option(
+      names = "--with-sensitivity",
+      description =
+          "Also run the stages that read the margin rates, the grace days and the value horizon"
+              + " again with each set low and high, and write the totals as table"
+              + " assumption_sensitivity (the investor report's tornado); the variants' own tables"
+              + " go to OUT/sensitivity/. Six partial runs: several minutes on the demo case.")
+  boolean withSensitivity;
+
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     // the stages must fit together: checked before Spark starts
-    List<Stage> stages = withPlacebo ? RunStages.withPlacebo() : RunStages.all();
+    List<Stage> stages = RunStages.of(withPlacebo, withSensitivity);
     StagePlan.check(stages);
     SparkSession spark = null;
     try {

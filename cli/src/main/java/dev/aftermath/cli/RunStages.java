@@ -11,16 +11,28 @@ public final class RunStages {
 
   /** The analysis stages, the placebo in the same run, then the report stage. */
   public static List<Stage> withPlacebo() {
-    List<Stage> all = new ArrayList<>(Stages.analysis());
-    all.add(Stages.placebo(null));
-    all.add(new ReportStage(true));
-    return List.copyOf(all);
+    return of(true, false);
   }
 
   /** The analysis stages of the jobs, then the report stage. */
   public static List<Stage> all() {
+    return of(false, false);
+  }
+
+  /**
+   * The analysis stages, then the placebo ({@code run --with-placebo}) and the assumptions'
+   * sensitivity ({@code run --with-sensitivity}) where asked for, then the report stage, which
+   * reads their tables only when they run.
+   */
+  public static List<Stage> of(boolean placebo, boolean sensitivity) {
     List<Stage> all = new ArrayList<>(Stages.analysis());
-    all.add(new ReportStage());
+    if (placebo) {
+      all.add(Stages.placebo(null));
+    }
+    if (sensitivity) {
+      all.add(Stages.sensitivity());
+    }
+    all.add(new ReportStage(placebo, sensitivity));
     return List.copyOf(all);
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -243,5 +244,79 @@ class GeneratedReportsTest extends SparkTestBase {
     try (var s = Files.walk(dir.resolve("out/reports"))) {
       return s.filter(p -> p.toString().endsWith(".html")).toList();
     }
+  }
+
+  @Test
+  void aTableThatRunsOntoAnotherPdfPageRepeatsItsHeaderThereAndNoHeaderIsStranded()
+      throws Exception {
+    Path dir = GeneratedRuns.dir(spark);
+    RenderedReports.of(dir.resolve("out"));
+    Path pdf = dir.resolve("out").resolve("reports").resolve("legal.en-GB.pdf");
+    // the two long tables of the legal report, each between its heading and the next: a pattern
+    // of its rows and its header, as PDF text lines
+    List<List<String>> tables =
+        List.of(
+            List.of(
+                "Largest expected exposures and their evidence",
+                "Method and assumptions",
+                "^\\d{1,2} M\\d{6}\\b.*",
+                "# Merchant Industry Claimable Payout"),
+            List.of(
+                "Method and assumptions",
+                "What the case does not cover",
+                "^(schemes|defection|liability|platform|analysis)\\.\\S+ .*",
+                "Setting Value Source or assumption"));
+    List<String> problems = new ArrayList<>();
+    int continued = 0;
+    try (org.apache.pdfbox.pdmodel.PDDocument doc =
+        org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      boolean[] inside = new boolean[tables.size()];
+      for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+        org.apache.pdfbox.text.PDFTextStripper strip = new org.apache.pdfbox.text.PDFTextStripper();
+        strip.setSortByPosition(true);
+        strip.setStartPage(p);
+        strip.setEndPage(p);
+        List<String> lines =
+            Stream.of(strip.getText(doc).split("\\R"))
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
+        for (int t = 0; t < tables.size(); t++) {
+          List<String> table = tables.get(t);
+          int from = inside[t] ? 0 : lines.indexOf(table.get(0));
+          if (from < 0) {
+            continue;
+          }
+          int to = lines.indexOf(table.get(1));
+          inside[t] = to < 0;
+          List<String> part = lines.subList(from, to < 0 ? lines.size() : to);
+          Pattern row = Pattern.compile(table.get(2));
+          String header = table.get(3);
+          int firstRow = -1;
+          int headerAt = -1;
+          for (int k = 0; k < part.size(); k++) {
+            if (firstRow < 0 && row.matcher(part.get(k)).matches()) {
+              firstRow = k;
+            }
+            if (part.get(k).startsWith(header)) {
+              headerAt = k;
+            }
+          }
+          if (firstRow >= 0 && (headerAt < 0 || headerAt > firstRow)) {
+            problems.add("page " + p + ": rows without the header '" + header + "'");
+          }
+          if (headerAt >= 0 && firstRow < 0) {
+            problems.add("page " + p + ": the header '" + header + "' without a row under it");
+          }
+          // line 0 is the running header: a table continued from the page before starts at line 1
+          if (from == 0 && firstRow >= 0 && lines.size() > 1 && lines.get(1).startsWith(header)) {
+            continued++;
+          }
+        }
+      }
+    }
+    assertThat(problems).as("tables across the pages of " + pdf.getFileName()).isEmpty();
+    // the check saw at least one table continued at the top of a page
+    assertThat(continued).isGreaterThan(0);
   }
 }

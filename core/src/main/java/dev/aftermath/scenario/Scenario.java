@@ -92,6 +92,53 @@ public record Scenario(
         Optional.of(start));
   }
 
+  /**
+   * This scenario with every margin rate of the cash plan multiplied by {@code factor} (a
+   * sensitivity variant: {@code run --with-sensitivity}).
+   */
+  public Scenario withMarginRatesScaled(double factor) {
+    java.util.Map<String, Double> rates = new java.util.TreeMap<>();
+    cash.marginRates().forEach((k, v) -> rates.put(k, v * factor));
+    CashPlanTerms scaled =
+        new CashPlanTerms(cash.baselineStart(), cash.baselineEnd(), cash.durationHours(), rates);
+    return new Scenario(
+        name,
+        timezone,
+        currency,
+        outage,
+        analysis,
+        scaled,
+        traffic,
+        schemes,
+        defection,
+        liability,
+        eventStudy,
+        fund,
+        share,
+        document,
+        placeboAt);
+  }
+
+  /** This scenario measuring defection under {@code terms} (a sensitivity variant). */
+  public Scenario withDefection(DefectionTerms terms) {
+    return new Scenario(
+        name,
+        timezone,
+        currency,
+        outage,
+        analysis,
+        cash,
+        traffic,
+        schemes,
+        terms,
+        liability,
+        eventStudy,
+        fund,
+        share,
+        document,
+        placeboAt);
+  }
+
   /** Whether this is a placebo of a scenario ({@link #placebo}), whose truth does not apply. */
   public boolean isPlacebo() {
     return placeboAt.isPresent();

@@ -37,6 +37,7 @@ final class ContractTerms {
   static final String ALWAYS = "";
   static final String GENERATED_ONLY = "generated cases only";
   static final String WITH_PLACEBO = "runs with `--with-placebo` only";
+  static final String WITH_SENSITIVITY = "runs with `--with-sensitivity` only";
 
   static final String INGESTED = "Ingested inputs";
   static final String INGESTION = "Ingestion records";

@@ -143,6 +143,54 @@ final class ExposureContracts {
               of("p90_base", DOUBLE, CURRENCY, "P90 at the scenario's settings, same draws"),
               of("draws", INT, COUNT, "draws of each variant")));
 
+  static final OutputTable ASSUMPTION_SENSITIVITY =
+      new OutputTable(
+          "assumption_sensitivity",
+          EXPOSURE,
+          "one row per setting varied",
+          "The run's totals with one setting low and high, the others as the scenario sets them:"
+              + " every margin rate of `schemes.cash.margin_rates` ×0.8 and ×1.2 (value 1, a"
+              + " factor), `defection.grace_days` halved and doubled,"
+              + " `defection.value_horizon_months` halved and doubled. The stages that read the"
+              + " setting run again for each variant (`stages_rerun`), reading the run's other"
+              + " tables; their own tables are under `sensitivity/PARAMETER-low|high/`. The"
+              + " exposure is the primary regime's, with the run's seed, so the variants share its"
+              + " draws.",
+          ContractTerms.WITH_SENSITIVITY,
+          true,
+          List.of(
+              id("parameter", "the setting varied"),
+              of("value", DOUBLE, NONE, "its value in the scenario (1 for a factor)"),
+              of("value_low", DOUBLE, NONE, "the low setting"),
+              of("value_high", DOUBLE, NONE, "the high setting"),
+              of(
+                  "loss_low",
+                  DOUBLE,
+                  CURRENCY,
+                  "the merchants' total loss at the low setting (scheme_summary, chosen,"
+                      + " total_loss_estimate)"),
+              of("loss_base", DOUBLE, CURRENCY, "the same in the run"),
+              of("loss_high", DOUBLE, CURRENCY, "the same at the high setting"),
+              of(
+                  "payout_low",
+                  DOUBLE,
+                  CURRENCY,
+                  "the chosen payouts' total at the low setting (scheme_summary, chosen,"
+                      + " total_payout)"),
+              of("payout_base", DOUBLE, CURRENCY, "the same in the run"),
+              of("payout_high", DOUBLE, CURRENCY, "the same at the high setting"),
+              of(
+                  "exposure_mean_low",
+                  DOUBLE,
+                  CURRENCY,
+                  "mean total exposure under `liability.primary_regime` at the low setting"),
+              of("exposure_mean_base", DOUBLE, CURRENCY, "the same in the run"),
+              of("exposure_mean_high", DOUBLE, CURRENCY, "the same at the high setting"),
+              of("exposure_p90_low", DOUBLE, CURRENCY, "its P90 at the low setting"),
+              of("exposure_p90_base", DOUBLE, CURRENCY, "the same in the run"),
+              of("exposure_p90_high", DOUBLE, CURRENCY, "the same at the high setting"),
+              id("stages_rerun", "the stages run again for each variant")));
+
   static final OutputTable TOP_EXPOSURES =
       new OutputTable(
           "top_exposures",

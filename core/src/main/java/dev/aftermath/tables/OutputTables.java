@@ -10,6 +10,7 @@ import static dev.aftermath.tables.DefectionContracts.CUSTOMER_DEFECTION;
 import static dev.aftermath.tables.DefectionContracts.DEFECTION_EVALUATION;
 import static dev.aftermath.tables.DefectionContracts.DEFECTION_TOTALS;
 import static dev.aftermath.tables.DefectionContracts.MERCHANT_DEFECTION;
+import static dev.aftermath.tables.ExposureContracts.ASSUMPTION_SENSITIVITY;
 import static dev.aftermath.tables.ExposureContracts.EXPOSURE_DISTRIBUTION;
 import static dev.aftermath.tables.ExposureContracts.EXPOSURE_SENSITIVITY;
 import static dev.aftermath.tables.ExposureContracts.LOSS_EXCEEDANCE;
@@ -91,6 +92,7 @@ public final class OutputTables {
           EXPOSURE_DISTRIBUTION,
           LOSS_EXCEEDANCE,
           EXPOSURE_SENSITIVITY,
+          ASSUMPTION_SENSITIVITY,
           TOP_EXPOSURES,
           MERCHANT_IMPACT,
           COMPANY_IMPACT,

@@ -192,6 +192,24 @@ public final class Stages {
         c -> PlaceboRun.run(c, at != null ? at : PlaceboRun.defaultStart(c.scenario())));
   }
 
+  /**
+   * The assumptions' sensitivity in the same run ({@code run --with-sensitivity}): the stages that
+   * read the margin rates, the grace days and the value horizon again with each set low and high,
+   * their totals written as {@code assumption_sensitivity}.
+   */
+  public static Stage sensitivity() {
+    return new JobStage(
+        "sensitivity",
+        concat(
+            List.of("merchants", "orders", "merchant_day", "merchant_hour"),
+            List.of("merchant_day_counterfactual", "merchant_loss", "merchant_defection"),
+            List.of("merchant_payout", "scheme_summary", "fund_allocation"),
+            List.of("impact_totals", "defection_totals", "exposure_distribution")),
+        List.of("industry_index", "churn_signals", "members"),
+        List.of("assumption_sensitivity"),
+        c -> SensitivityRun.run(c, SensitivityRun.of(c.scenario())));
+  }
+
   /** The default start of {@link #placebo}'s outage for {@code scenario}. */
   public static java.time.LocalDateTime defaultPlaceboStart(
       dev.aftermath.scenario.Scenario scenario) {

@@ -16,8 +16,10 @@ class StagesContractTest {
     for (Stage s : Stages.analysis()) {
       written.addAll(s.writes());
     }
-    // the placebo in the same run (run --with-placebo) writes the rest
+    // the placebo and the sensitivity in the same run (run --with-placebo, --with-sensitivity)
+    // write the rest
     written.addAll(Stages.placebo(null).writes());
+    written.addAll(Stages.sensitivity().writes());
     assertThat(written).doesNotHaveDuplicates();
     assertThat(written).containsExactlyInAnyOrderElementsOf(OutputTables.names());
   }
