@@ -96,7 +96,8 @@ public final class RerunCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--out: its run-summary.json does not name the case it read");
     }
-    CaseLayout layout = CaseLayout.inspect(resumed.casePath(), conf);
+    // the database of sources.yaml is reached only when ingestion runs again
+    CaseLayout layout = CaseLayout.inspect(resumed.casePath(), conf, "ingestion".equals(from));
     String runScenario = resumed.scenarioSha256();
     if (runScenario != null
         && layout.scenarioText() != null

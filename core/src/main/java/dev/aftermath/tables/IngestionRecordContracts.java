@@ -21,7 +21,10 @@ final class IngestionRecordContracts {
   private static List<OutputColumn> whereInTheCase() {
     return List.of(
         id("table", "input table"),
-        id("file", "file, relative to the case folder"),
+        id(
+            "file",
+            "file, relative to the case folder; for a table read from the database (sources.yaml)"
+                + " its URL#table and the part of the snapshot"),
         of("line", LONG, NONE, "CSV line where the record starts (header = 1); empty for Parquet"),
         of("row_index", LONG, NONE, "Parquet row number within the file, from 1; empty for CSV"));
   }
@@ -44,7 +47,10 @@ final class IngestionRecordContracts {
                       "value",
                       "the offending value as given (or the field counts, or the parser's message)"),
                   id("reason", "reason code (see the project README)"),
-                  id("raw", "the record's raw text (CSV) or its values joined by commas (Parquet)"),
+                  id(
+                      "raw",
+                      "the record's raw text (CSV) or its values joined by commas (Parquet); for a"
+                          + " database row its key first (`order_id=…`), then ` | ` and its values"),
                   of(
                       "end_line",
                       LONG,

@@ -70,6 +70,14 @@ public final class CaseLayout {
 
   /** Inspects {@code caseDir}; throws {@link InvalidCaseException} listing every problem. */
   public static CaseLayout inspect(String caseDir, Configuration conf) {
+    return inspect(caseDir, conf, true);
+  }
+
+  /**
+   * The same; {@code reachDatabase}: whether to connect to the database of {@code sources.yaml} and
+   * check its tables (not needed by a run that does not ingest again).
+   */
+  public static CaseLayout inspect(String caseDir, Configuration conf, boolean reachDatabase) {
     List<String> problems = new ArrayList<>();
     Path dir = new Path(caseDir);
     FileSystem fs;
@@ -103,7 +111,31 @@ public final class CaseLayout {
       problems.add("scenario.yaml: cannot be read: " + e.getMessage());
     }
     Map<String, TableSource> sources = new LinkedHashMap<>();
+    Map<String, DatabaseTable> database = databaseTables(fs, dir, problems);
     for (TableSpec spec : InputTables.ALL) {
+      DatabaseTable db = database.get(spec.name());
+      if (db != null) {
+        try {
+          if (fs.exists(new Path(dir, spec.name() + ".csv"))
+              || fs.exists(new Path(dir, spec.name() + ".parquet"))
+              || fs.exists(new Path(dir, spec.name()))) {
+            problems.add(
+                spec.name()
+                    + ": given both as files and in "
+                    + DatabaseSources.FILE
+                    + "; keep one");
+            continue;
+          }
+        } catch (IOException e) {
+          problems.add(spec.name() + ": cannot be listed: " + e.getMessage());
+          continue;
+        }
+        sources.put(
+            spec.name(),
+            new TableSource(
+                spec, SourceFormat.DATABASE, List.of(db.label()), List.of(db.label()), db));
+        continue;
+      }
       try {
         locate(fs, dir, spec, problems)
             .ifPresent(
@@ -115,10 +147,32 @@ public final class CaseLayout {
         problems.add(spec.name() + ": cannot be listed: " + e.getMessage());
       }
     }
+    if (problems.isEmpty() && !database.isEmpty() && reachDatabase) {
+      // the database is reached only once the case's files are in order
+      DatabaseSources.probe(database, problems);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidCaseException(problems);
     }
     return new CaseLayout(scenario, text, sources);
+  }
+
+  /** The tables {@code sources.yaml} reads from the database; none without the file. */
+  private static Map<String, DatabaseTable> databaseTables(
+      FileSystem fs, Path dir, List<String> problems) {
+    Path yaml = new Path(dir, DatabaseSources.FILE);
+    try {
+      if (!fs.exists(yaml)) {
+        return Map.of();
+      }
+      try (InputStream in = fs.open(yaml)) {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return DatabaseSources.parse(text, java.nio.file.Path.of(dir.toUri().getPath()), problems);
+      }
+    } catch (IOException e) {
+      problems.add(DatabaseSources.FILE + ": cannot be read: " + e.getMessage());
+      return Map.of();
+    }
   }
 
   private static Optional<TableSource> locate(

@@ -70,10 +70,18 @@ public final class IngestJob {
     Broadcast<Set<String>> merchantIds = null;
     try {
       for (TableSpec spec : InputTables.ALL) {
-        var source = layout.source(spec);
-        if (source.isEmpty()) {
+        var declared = layout.source(spec);
+        if (declared.isEmpty()) {
           continue;
         }
+        // a database table is read once, into a snapshot that is then read as Parquet
+        var source =
+            declared.get().format() == SourceFormat.DATABASE
+                ? java.util.Optional.of(
+                    progress.stage(
+                        "read " + spec.name() + " from the database",
+                        () -> DatabaseSnapshot.take(spark, declared.get(), writer.layout())))
+                : declared;
         Broadcast<Set<String>> ids = merchantIds;
         progress.stage(
             "ingest " + spec.name(),

@@ -133,7 +133,7 @@ final class RowValidator implements MapFunction<Row, Row> {
     }
     int customer = spec.indexOf(CUSTOMER_ID);
     if (customer < 0) {
-      if (out[3] == null) {
+      if (out[3] == null || source.database() != null) {
         out[3] = rawOf(in, n, -1);
       }
     } else if (in.getString(4) != null) {
@@ -145,6 +145,10 @@ final class RowValidator implements MapFunction<Row, Row> {
     }
     if (out[3] instanceof String raw && raw.length() > MAX_TEXT_CHARS) {
       out[3] = raw.substring(0, MAX_TEXT_CHARS) + "…";
+    }
+    if (source.database() != null && in.getString(3) != null) {
+      // a database row: its key first, in place of the line a file would give
+      out[3] = in.getString(3) + " | " + out[3];
     }
     out[SourceColumns.COUNT + n] = reason;
     out[SourceColumns.COUNT + n + 1] = column;

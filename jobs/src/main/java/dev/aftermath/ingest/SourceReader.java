@@ -1,6 +1,9 @@
 package dev.aftermath.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
@@ -50,7 +53,25 @@ final class SourceReader {
     columns.add(col("_metadata.file_path").as(SourceColumns.FILE));
     columns.add(lit(null).cast(DataTypes.LongType).as(SourceColumns.LINE));
     columns.add(col("_metadata.row_index").plus(1).as(SourceColumns.ROW));
-    columns.add(lit(null).cast(DataTypes.StringType).as(SourceColumns.RAW));
+    // a row read from a database is named by its key, in place of a line
+    columns.add(
+        source.database() == null
+            ? lit(null).cast(DataTypes.StringType).as(SourceColumns.RAW)
+            : concat_ws(
+                    ", ",
+                    source.database().key().stream()
+                        .map(k -> k.toLowerCase(Locale.ROOT))
+                        .map(
+                            k ->
+                                RowValidator.CUSTOMER_ID.equals(k)
+                                    ? lit(k + "=" + RowValidator.CUSTOMER_MASK)
+                                    : concat(
+                                        lit(k + "="),
+                                        coalesce(
+                                            col("`" + k + "`").cast(DataTypes.StringType),
+                                            lit("NULL"))))
+                        .toArray(Column[]::new))
+                .as(SourceColumns.RAW));
     columns.add(lit(null).cast(DataTypes.StringType).as(SourceColumns.DEFECT));
     columns.add(lit(null).cast(DataTypes.LongType).as(SourceColumns.END_LINE));
     for (ColumnSpec c : source.spec().columns()) {

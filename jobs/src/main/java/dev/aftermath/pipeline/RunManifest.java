@@ -66,7 +66,7 @@ public final class RunManifest {
             ? null
             : sha256(layout.scenarioText().getBytes(StandardCharsets.UTF_8)));
     json.put("seeds", seeds(spark.sparkContext().hadoopConfiguration(), layout, casePath));
-    json.put("inputs", inputs(spark.sparkContext().hadoopConfiguration(), layout));
+    json.put("inputs", inputs(spark, layout, out));
     Map<String, Object> written = new TreeMap<>();
     if (resumed != null) {
       written.putAll(resumed.content()); // tables the resumed run did not write, as hashed then
@@ -129,11 +129,17 @@ public final class RunManifest {
     return seeds;
   }
 
-  private static List<Map<String, Object>> inputs(Configuration conf, CaseLayout layout) {
+  private static List<Map<String, Object>> inputs(
+      SparkSession spark, CaseLayout layout, OutputLayout out) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (TableSpec spec : InputTables.ALL) {
       TableSource source = layout.source(spec).orElse(null);
       if (source == null) {
+        continue;
+      }
+      if (source.format() == dev.aftermath.ingest.SourceFormat.DATABASE) {
+        inputs.add(DatabaseInputs.of(spark, source, out));
         continue;
       }
       for (int i = 0; i < source.files().size(); i++) {
