@@ -46,13 +46,7 @@ class ClusterIT extends SparkTestBase {
   void theClusterJarAloneOnAStandaloneClusterGivesTheLocalTables() throws Exception {
     Path runs = GeneratedRuns.dir(spark);
     Path target = Path.of(System.getProperty("aftermath.target", "target"));
-    Path clusterJar;
-    try (Stream<Path> jars = Files.list(target)) {
-      clusterJar =
-          jars.filter(p -> p.getFileName().toString().endsWith("-cluster.jar"))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError("no cluster jar in " + target));
-    }
+    Path clusterJar = clusterJar(target);
     // the jar alone: nothing beside it that a Class-Path could reach
     Path submitDir = Files.createDirectories(tmp.resolve("submit"));
     Path alone = Files.copy(clusterJar, submitDir.resolve("aftermath-cluster.jar"));
@@ -178,6 +172,15 @@ class ClusterIT extends SparkTestBase {
           .contains(expected.get("inputs").get(0).get("sha256").asText());
     } finally {
       dfs.shutdown();
+    }
+  }
+
+  /** The cluster jar the build packaged into {@code target}. */
+  static Path clusterJar(Path target) throws java.io.IOException {
+    try (Stream<Path> jars = Files.list(target)) {
+      return jars.filter(p -> p.getFileName().toString().endsWith("-cluster.jar"))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no cluster jar in " + target));
     }
   }
 

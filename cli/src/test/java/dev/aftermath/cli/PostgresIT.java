@@ -172,13 +172,7 @@ class PostgresIT extends SparkTestBase {
   @Test
   void theClusterJarCarriesThePostgresDriver() throws Exception {
     Path target = Path.of(System.getProperty("aftermath.target", "target"));
-    Path clusterJar;
-    try (Stream<Path> jars = Files.list(target)) {
-      clusterJar =
-          jars.filter(p -> p.getFileName().toString().endsWith("-cluster.jar"))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError("no cluster jar in " + target));
-    }
+    Path clusterJar = ClusterIT.clusterJar(target);
     try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(clusterJar.toFile())) {
       assertThat(jar.getEntry("org/postgresql/Driver.class")).isNotNull();
     }
