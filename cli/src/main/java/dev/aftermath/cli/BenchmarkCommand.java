@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aftermath.bench.Benchmark;
 import dev.aftermath.bench.Scaling;
+import dev.aftermath.spark.SparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,8 +23,8 @@ import picocli.CommandLine.ParameterException;
     name = "benchmark",
     mixinStandardHelpOptions = true,
     description =
-        "Time the DuckDB peer on a finished run's Parquet and write the benchmark result as JSON"
-            + " (--out, --results), or fit time against rows over earlier results (--scaling).")
+        "Time the DuckDB peer and the plain-Spark floor on a finished run's Parquet and write the"
+            + " benchmark result as JSON (--out, --results), or fit time against rows over earlier results (--scaling).")
 public final class BenchmarkCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -71,7 +73,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
           spec.commandLine(),
           "--out: " + out + " has no run-summary.json: it holds no finished run");
     }
-    Benchmark.compare(out, casePath, label, results, printer);
+    SparkSession spark = SparkSessions.create("aftermath benchmark");
+    try {
+      Benchmark.compare(spark, out, casePath, label, results, printer);
+    } finally {
+      spark.stop();
+    }
     printer.flush();
     return ExitCodes.OK;
   }

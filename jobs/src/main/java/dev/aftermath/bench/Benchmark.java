@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The benchmark's record of one finished run: the run's stages (from {@code run-summary.json}), the
@@ -33,10 +34,11 @@ public final class Benchmark {
 
   /**
    * Times the peer on the finished run in {@code run} (its case in {@code casePath}, or where the
-   * run's summary says when null), prints, and writes {@code results}.
+   * run's summary says when null), then the Spark floor beside our transforms in {@code spark}
+   * (skipped when null), prints, and writes {@code results}.
    */
   public static ObjectNode compare(
-      Path run, Path casePath, String label, Path results, PrintWriter out)
+      SparkSession spark, Path run, Path casePath, String label, Path results, PrintWriter out)
       throws IOException, SQLException {
     JsonNode summary = JSON.readTree(run.resolve("run-summary.json").toFile());
     if (!summary.has("stages")) {
@@ -93,10 +95,47 @@ public final class Benchmark {
       }
       r.set("checks", checks(db));
     }
+    if (spark != null) {
+      r.set("floor", floor(spark, run, scenario, peerDir, summary));
+    }
     Files.createDirectories(results.toAbsolutePath().getParent());
     Files.writeString(results, JSON.writeValueAsString(r) + "\n");
     print(r, out);
     return r;
+  }
+
+  /**
+   * Each core computation as plain Spark SQL beside our transform, in this session: times, whether
+   * the outputs agree, ours ÷ floor (same process) and the run's stage ÷ floor.
+   */
+  private static ArrayNode floor(
+      SparkSession spark, Path run, Scenario scenario, Path work, JsonNode summary) {
+    SparkFloor floor = new SparkFloor(spark, run, scenario, work);
+    ArrayNode a = JSON.createArrayNode();
+    double[] scan = floor.scan();
+    ObjectNode s = a.addObject();
+    s.put("computation", SparkFloor.SCAN.name());
+    s.putNull("our_stage");
+    putNumber(s, "floor_wall_seconds", scan[0]);
+    putNumber(s, "floor_cpu_seconds", scan[1]);
+    for (SparkFloor.Timing t :
+        List.of(floor.merchantDay(), floor.payoutInputs(), floor.customerHistories())) {
+      ObjectNode e = a.addObject();
+      double stage = stage(summary, t.computation().ourStage()).path("wall_seconds").asDouble();
+      e.put("computation", t.computation().name());
+      e.put("our_stage", t.computation().ourStage());
+      putNumber(e, "our_stage_wall_seconds", stage);
+      putNumber(e, "ours_wall_seconds", t.oursWall());
+      putNumber(e, "ours_cpu_seconds", t.oursCpu());
+      putNumber(e, "floor_wall_seconds", t.floorWall());
+      putNumber(e, "floor_cpu_seconds", t.floorCpu());
+      e.put("rows", t.rows());
+      e.put("same", t.same());
+      e.put("detail", t.detail());
+      putNumber(e, "ratio_ours_to_floor", t.oursWall() / t.floorWall());
+      putNumber(e, "ratio_stage_to_floor", stage / t.floorWall());
+    }
+    return a;
   }
 
   /** The peer's merchant_day against ours: rows and column totals, which must be equal. */
@@ -193,6 +232,34 @@ public final class Benchmark {
           p.path("duckdb_wall_seconds").asDouble(),
           p.path("duckdb_cpu_seconds").asDouble(),
           num(p.path("ratio_ours_to_duckdb"), "%.2f"));
+    }
+    if (r.has("floor")) {
+      out.printf(
+          Locale.ROOT,
+          "%n%-64s %9s %8s %8s %8s %8s %11s %13s  %s%n",
+          "computation as plain Spark SQL (same session)",
+          "stage s",
+          "ours s",
+          "cpu s",
+          "floor s",
+          "cpu s",
+          "ours/floor",
+          "stage/floor",
+          "same output");
+      for (JsonNode p : r.path("floor")) {
+        out.printf(
+            Locale.ROOT,
+            "%-64s %9s %8s %8s %8.1f %8.1f %11s %13s  %s%n",
+            p.path("computation").asText(),
+            num(p.path("our_stage_wall_seconds"), "%.1f"),
+            num(p.path("ours_wall_seconds"), "%.1f"),
+            num(p.path("ours_cpu_seconds"), "%.1f"),
+            p.path("floor_wall_seconds").asDouble(),
+            p.path("floor_cpu_seconds").asDouble(),
+            num(p.path("ratio_ours_to_floor"), "%.2f"),
+            num(p.path("ratio_stage_to_floor"), "%.2f"),
+            p.has("same") ? p.path("detail").asText() : "–");
+      }
     }
     JsonNode checks = r.path("checks");
     if (!checks.isMissingNode()) {

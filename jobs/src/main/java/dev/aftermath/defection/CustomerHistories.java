@@ -31,10 +31,10 @@ import org.apache.spark.sql.types.DataTypes;
  * before the split) serves the held-out check of the customer models. These rows carry customer
  * identifiers: they stay inside the job.
  */
-final class CustomerHistories {
+public final class CustomerHistories {
   private CustomerHistories() {}
 
-  static Dataset<Row> of(
+  public static Dataset<Row> of(
       Dataset<Row> orders,
       Dataset<Row> merchants,
       DefectionCalendar cal,

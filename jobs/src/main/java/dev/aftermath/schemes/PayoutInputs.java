@@ -29,11 +29,11 @@ import org.apache.spark.sql.Row;
  * mean daily revenue (the size used in the fairness table), and the earlier stages' losses with
  * their 90% intervals. One row per merchant reaches the driver.
  */
-final class PayoutInputs {
+public final class PayoutInputs {
   private PayoutInputs() {}
 
   /** Baseline windows by key: the cash plan's, then each custom cash scheme with its own. */
-  static Map<String, LocalDateTime[]> windows(Scenario scenario) {
+  public static Map<String, LocalDateTime[]> windows(Scenario scenario) {
     Map<String, LocalDateTime[]> w = new LinkedHashMap<>();
     w.put(
         SchemeValues.CASH_WINDOW,
@@ -63,7 +63,7 @@ final class PayoutInputs {
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
   }
 
-  static Dataset<Row> table(TableWriter writer, Scenario scenario) {
+  public static Dataset<Row> table(TableWriter writer, Scenario scenario) {
     Dataset<Row> revenue = windowRevenue(writer.read("orders"), windows(scenario));
     Dataset<Row> counterfactual =
         writer

@@ -45,7 +45,12 @@ class BenchmarkTest extends SparkTestBase {
     Path results = tmp.resolve("results/r.json");
     StringWriter printed = new StringWriter();
     Benchmark.compare(
-        dir.resolve("out"), dir.resolve("case"), "test", results, new PrintWriter(printed, true));
+        spark,
+        dir.resolve("out"),
+        dir.resolve("case"),
+        "test",
+        results,
+        new PrintWriter(printed, true));
     JsonNode r = new ObjectMapper().readTree(results.toFile());
     assertThat(r.path("checks").path("merchant_day_same").asBoolean())
         .as(r.path("checks").toString())
@@ -60,6 +65,59 @@ class BenchmarkTest extends SparkTestBase {
       }
     }
     assertThat(printed.toString()).contains("ours/DuckDB").contains("identical");
+    // the plain-Spark floor gives the same tables as our transforms, each timed beside ours
+    assertThat(r.path("floor")).hasSize(4);
+    for (JsonNode f : r.path("floor")) {
+      assertThat(f.path("floor_wall_seconds").asDouble()).as(f.toString()).isPositive();
+      if (!f.path("our_stage").isNull()) {
+        assertThat(f.path("same").asBoolean()).as(f.toString()).isTrue();
+        assertThat(f.path("rows").asLong()).as(f.toString()).isPositive();
+        assertThat(f.path("ratio_ours_to_floor").isNumber()).isTrue();
+        assertThat(f.path("ratio_stage_to_floor").isNumber()).isTrue();
+      }
+    }
+    assertThat(printed.toString()).contains("ours/floor");
+  }
+
+  @Test
+  void theFloorsComparisonsSeeADifference() throws Exception {
+    Path dir = GeneratedRuns.dir(spark);
+    var scenario = scenario(dir);
+    SparkFloor floor = new SparkFloor(spark, dir.resolve("out"), scenario, tmp);
+    for (SparkFloor.Computation c :
+        List.of(
+            SparkFloor.SCAN,
+            SparkFloor.MERCHANT_DAY,
+            SparkFloor.PAYOUT_INPUTS,
+            SparkFloor.HISTORIES)) {
+      assertThat(floor.sql(c)).doesNotContain("${");
+    }
+    var histories = spark.sql(floor.sql(SparkFloor.HISTORIES)).cache();
+    assertThat(SparkFloor.historiesDiffer(histories, histories)).isEmpty();
+    var shifted =
+        histories.withColumn(
+            "monetary",
+            org.apache
+                .spark
+                .sql
+                .functions
+                .when(
+                    org.apache.spark.sql.functions.col("x").gt(1),
+                    org.apache.spark.sql.functions.col("monetary").plus(0.01))
+                .otherwise(org.apache.spark.sql.functions.col("monetary")));
+    assertThat(SparkFloor.historiesDiffer(histories, shifted)).contains("customers differ");
+    assertThat(SparkFloor.historiesDiffer(histories, histories.limit(10)))
+        .contains("customers differ");
+    var inputs = spark.sql(floor.sql(SparkFloor.PAYOUT_INPUTS)).collectAsList();
+    assertThat(SparkFloor.RowComparison.differences(inputs, inputs, x -> x.getString(0))).isEmpty();
+    assertThat(
+            SparkFloor.RowComparison.differences(
+                inputs, inputs.subList(1, inputs.size()), x -> x.getString(0)))
+        .contains("rows against");
+    assertThat(SparkFloor.RowComparison.same(1.0, 1.0 + 1e-12)).isTrue();
+    assertThat(SparkFloor.RowComparison.same(1.0, 1.001)).isFalse();
+    assertThat(SparkFloor.RowComparison.same(null, 0.0)).isFalse();
+    histories.unpersist();
   }
 
   @Test
@@ -74,15 +132,18 @@ class BenchmarkTest extends SparkTestBase {
   @Test
   void everyPlaceholderOfThePeerSqlHasAValue() throws Exception {
     Path dir = GeneratedRuns.dir(spark);
-    var scenario =
-        dev.aftermath.ingest.CaseLayout.inspect(
-                dir.resolve("case").toString(), new org.apache.hadoop.conf.Configuration())
-            .scenario();
+    var scenario = scenario(dir);
     try (DuckDbPeer peer = new DuckDbPeer(dir.resolve("out"), tmp, scenario, 1, 512)) {
       for (PeerComputation c : DuckDbPeer.COMPUTATIONS) {
         assertThat(peer.sql(c)).doesNotContain("${");
       }
     }
     assertThat(Files.exists(tmp)).isTrue();
+  }
+
+  private static dev.aftermath.scenario.Scenario scenario(Path dir) {
+    return dev.aftermath.ingest.CaseLayout.inspect(
+            dir.resolve("case").toString(), new org.apache.hadoop.conf.Configuration())
+        .scenario();
   }
 }
