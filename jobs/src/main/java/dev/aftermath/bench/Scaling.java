@@ -60,7 +60,36 @@ public final class Scaling {
         row(out, name, secs, slope(rows, secs));
       }
     }
+    ratios(sorted, "floor", "ratio_ours_to_floor", "ours/plain Spark", out);
+    ratios(sorted, "peer", "ratio_ours_to_duckdb", "ours/DuckDB", out);
     return runSlope;
+  }
+
+  /** Each computation's ratio at every scale (results without it show a dash). */
+  private static void ratios(
+      List<JsonNode> sorted, String array, String field, String what, PrintWriter out) {
+    JsonNode largest = sorted.get(sorted.size() - 1).path(array);
+    if (largest.isMissingNode() || largest.isEmpty()) {
+      return;
+    }
+    out.printf(Locale.ROOT, "%n%s at each scale%n", what);
+    for (JsonNode c : largest) {
+      if (!c.path(field).isNumber()) {
+        continue;
+      }
+      String name = c.path("computation").asText();
+      out.printf(Locale.ROOT, "%-64s", name);
+      for (JsonNode r : sorted) {
+        String cell = "–";
+        for (JsonNode e : r.path(array)) {
+          if (e.path("computation").asText().equals(name) && e.path(field).isNumber()) {
+            cell = String.format(Locale.ROOT, "%.2f", e.path(field).asDouble());
+          }
+        }
+        out.printf(Locale.ROOT, " %8s", cell);
+      }
+      out.println();
+    }
   }
 
   private static void row(PrintWriter out, String name, double[] secs, double slope) {

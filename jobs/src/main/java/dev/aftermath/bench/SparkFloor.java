@@ -178,14 +178,14 @@ final class SparkFloor {
         f[1],
         rows,
         differ == 0 && sameSchema,
-        differ
-            + " rows differ"
-            + (sameSchema
-                ? ""
-                : "; schemas differ: "
-                    + a.schema().simpleString()
-                    + " / "
-                    + b.schema().simpleString()));
+        or(
+            (differ == 0 ? "" : differ + " rows differ")
+                + (sameSchema
+                    ? ""
+                    : "schemas differ: "
+                        + a.schema().simpleString()
+                        + " / "
+                        + b.schema().simpleString())));
   }
 
   /** The schemes' merchant inputs: ours and the floor, each collected; equal field by field? */

@@ -130,6 +130,23 @@ class BenchmarkTest extends SparkTestBase {
   }
 
   @Test
+  void scalingPrintsEachComputationsRatioAtEveryScale() throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    List<JsonNode> results =
+        List.of(
+            m.readTree(
+                "{\"orders_rows\": 100, \"run_seconds\": 10, \"stages\": [],"
+                    + " \"floor\": [{\"computation\": \"md\", \"ratio_ours_to_floor\": 1.5}]}"),
+            m.readTree(
+                "{\"orders_rows\": 400, \"run_seconds\": 40, \"stages\": [],"
+                    + " \"floor\": [{\"computation\": \"md\", \"ratio_ours_to_floor\": 1.1}]}"));
+    StringWriter printed = new StringWriter();
+    Scaling.print(results, new PrintWriter(printed, true));
+    assertThat(printed.toString()).contains("ours/plain Spark at each scale");
+    assertThat(printed.toString()).containsPattern("md +1\\.50 +1\\.10");
+  }
+
+  @Test
   void everyPlaceholderOfThePeerSqlHasAValue() throws Exception {
     Path dir = GeneratedRuns.dir(spark);
     var scenario = scenario(dir);
