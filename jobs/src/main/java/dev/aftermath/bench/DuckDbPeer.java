@@ -1,12 +1,10 @@
 package dev.aftermath.bench;
 
 import dev.aftermath.defection.DefectionCalendar;
-import dev.aftermath.scenario.CustomScheme;
 import dev.aftermath.scenario.Scenario;
+import dev.aftermath.schemes.PayoutInputs;
 import dev.aftermath.spark.Progress;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The peer of the benchmark: the pipeline's core computations as SQL in an embedded DuckDB over the
@@ -44,8 +40,6 @@ final class DuckDbPeer implements AutoCloseable {
               "pre-outage customer summaries (frequency, recency, age, spend)",
               "customer_histories",
               "defection: customer histories"));
-
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
 
   private final Connection db;
   private final Map<String, String> values;
@@ -82,14 +76,7 @@ final class DuckDbPeer implements AutoCloseable {
     v.put("window_start_day", Integer.toString(cal.windowStartDay()));
     v.put("horizon_day", Integer.toString(cal.horizonDay()));
     List<String> sums = new ArrayList<>();
-    List<LocalDateTime[]> windows = new ArrayList<>();
-    windows.add(
-        new LocalDateTime[] {scenario.cash().baselineStart(), scenario.cash().baselineEnd()});
-    for (CustomScheme c : scenario.schemes().custom()) {
-      if (c.cash() != null && c.cash().baselineStart() != null) {
-        windows.add(new LocalDateTime[] {c.cash().baselineStart(), c.cash().baselineEnd()});
-      }
-    }
+    List<LocalDateTime[]> windows = new ArrayList<>(PayoutInputs.windows(scenario).values());
     for (int k = 0; k < windows.size(); k++) {
       sums.add(
           String.format(
@@ -110,26 +97,7 @@ final class DuckDbPeer implements AutoCloseable {
 
   /** The SQL of a computation with this run's values in place. */
   String sql(PeerComputation c) {
-    String text;
-    try (InputStream in = DuckDbPeer.class.getResourceAsStream("/bench/" + c.resource() + ".sql")) {
-      if (in == null) {
-        throw new IllegalStateException("bench/" + c.resource() + ".sql is missing from the jar");
-      }
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot read bench/" + c.resource() + ".sql", e);
-    }
-    Matcher m = PLACEHOLDER.matcher(text);
-    StringBuilder b = new StringBuilder();
-    while (m.find()) {
-      String value = values.get(m.group(1));
-      if (value == null) {
-        throw new IllegalStateException(c.resource() + ".sql: no value for ${" + m.group(1) + "}");
-      }
-      m.appendReplacement(b, Matcher.quoteReplacement(value));
-    }
-    m.appendTail(b);
-    return b.toString();
+    return SqlTemplate.fill("/bench/" + c.resource() + ".sql", values);
   }
 
   /** Runs a computation once, timed; returns wall and CPU seconds and the rows it produced. */

@@ -1,6 +1,9 @@
 package dev.aftermath.bench;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
 
 import dev.aftermath.daily.MerchantDayJob;
 import dev.aftermath.defection.CustomerHistories;
@@ -10,11 +13,7 @@ import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.schemes.PayoutInputs;
 import dev.aftermath.spark.Progress;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -68,7 +66,6 @@ final class SparkFloor {
           "customer_histories",
           "defection: customer histories");
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
   private static final List<String> TABLES =
       List.of(
           "orders",
@@ -116,27 +113,7 @@ final class SparkFloor {
 
   /** The SQL of a computation with this run's values in place. */
   String sql(Computation c) {
-    String text;
-    String resource = "/bench/floor/" + c.resource() + ".sql";
-    try (InputStream in = SparkFloor.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing from the jar");
-      }
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + resource, e);
-    }
-    Matcher m = PLACEHOLDER.matcher(text);
-    StringBuilder b = new StringBuilder();
-    while (m.find()) {
-      String value = values.get(m.group(1));
-      if (value == null) {
-        throw new IllegalStateException(resource + ": no value for ${" + m.group(1) + "}");
-      }
-      m.appendReplacement(b, Matcher.quoteReplacement(value));
-    }
-    m.appendTail(b);
-    return b.toString();
+    return SqlTemplate.fill("/bench/floor/" + c.resource() + ".sql", values);
   }
 
   /** The scan floor (read and sum the order columns): wall and CPU seconds. */
@@ -206,15 +183,15 @@ final class SparkFloor {
                 tables.read("merchants"),
                 cal,
                 scenario.outage().start(),
-                org.apache.spark.sql.functions.lit(cal.windowStartDay()))
+                lit(cal.windowStartDay()))
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> floor = spark.sql(sql(HISTORIES)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      double[] o = timed(ours::count);
+      long[] rows = new long[1];
+      double[] o = timed(() -> rows[0] = ours.count());
       double[] f = timed(floor::count);
-      long rows = ours.count();
       String diff = historiesDiffer(ours, floor);
-      return new Timing(HISTORIES, o[0], o[1], f[0], f[1], rows, diff.isEmpty(), or(diff));
+      return new Timing(HISTORIES, o[0], o[1], f[0], f[1], rows[0], diff.isEmpty(), or(diff));
     } finally {
       ours.unpersist();
       floor.unpersist();
@@ -244,26 +221,11 @@ final class SparkFloor {
                 .equalTo(col("b.merchant_id"))
                 .and(col("a.customer_id").equalTo(col("b.customer_id"))),
             "full_outer");
-    org.apache.spark.sql.Column bad =
-        col("a.merchant_id").isNull().or(col("b.merchant_id").isNull());
+    Column bad = col("a.merchant_id").isNull().or(col("b.merchant_id").isNull());
     for (String c : ours.columns()) {
       if (c.equals("monetary")) {
-        bad =
-            bad.or(
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .abs(col("a.monetary").minus(col("b.monetary")))
-                    .gt(
-                        org.apache
-                            .spark
-                            .sql
-                            .functions
-                            .greatest(
-                                org.apache.spark.sql.functions.lit(1.0),
-                                org.apache.spark.sql.functions.abs(col("a.monetary")))
-                            .multiply(1e-9)));
+        Column apart = abs(col("a.monetary").minus(col("b.monetary")));
+        bad = bad.or(apart.gt(greatest(lit(1.0), abs(col("a.monetary"))).multiply(1e-9)));
       } else {
         bad = bad.or(col("a." + c).eqNullSafe(col("b." + c)).unary_$bang());
       }
@@ -324,8 +286,8 @@ final class SparkFloor {
         return a == b;
       }
       if (a instanceof Number x && b instanceof Number y) {
-        if (x instanceof BigDecimal && y instanceof BigDecimal) {
-          return ((BigDecimal) x).compareTo((BigDecimal) y) == 0;
+        if (x instanceof BigDecimal p && y instanceof BigDecimal q) {
+          return p.compareTo(q) == 0;
         }
         double u = x.doubleValue();
         double v = y.doubleValue();
