@@ -13,6 +13,25 @@ class BgNbdTest {
   static final BgNbd CDNOW = new BgNbd(0.243, 4.414, 0.793, 2.426);
 
   @Test
+  void theFitsSumIsTheHistoriesOneByOneToTheLastBit() {
+    BgNbd m = new BgNbd(0.243, 4.414, 0.793, 2.426);
+    int n = 2_000;
+    double[] x = new double[n];
+    double[] tx = new double[n];
+    double[] t = new double[n];
+    double[] w = new double[n];
+    double oneByOne = 0;
+    for (int i = 0; i < n; i++) {
+      x[i] = i % 7 == 0 ? 0 : i % 13;
+      t[i] = 10 + i % 29;
+      tx[i] = x[i] == 0 ? 0 : t[i] * (i % 5) / 5.0;
+      w[i] = 1 + i % 3;
+      oneByOne += w[i] * m.logLikelihood(x[i], tx[i], t[i]);
+    }
+    assertThat(m.logLikelihoodSum(x, tx, t, null, w)).isEqualTo(oneByOne);
+  }
+
+  @Test
   void conditionalExpectationMatchesThePublishedCdnowExample() {
     // FHL 2005: a customer with x = 2, t_x = 30.43, T = 38.86 is expected to make 1.226 repeat
     // purchases in the next 39 weeks
