@@ -128,7 +128,8 @@ public record PurchaseModelFit(
       start[4] = -scale;
     }
     MaximumLikelihood.Result r =
-        MaximumLikelihood.maximise(ll, from != null ? from.clone() : start);
+        MaximumLikelihood.maximise(
+            ll, from != null ? from.clone() : start, initialRadius, stopRadius);
     return new PurchaseModelFit(
         fromLog.apply(r.logParams()),
         r.standardErrors(),
