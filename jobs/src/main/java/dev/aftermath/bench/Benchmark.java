@@ -96,7 +96,7 @@ public final class Benchmark {
       r.set("checks", checks(db));
     }
     if (spark != null) {
-      r.set("floor", floor(spark, run, scenario, peerDir, summary));
+      r.set("floor", floor(spark, run, caseDir, scenario, peerDir, summary));
     }
     Files.createDirectories(results.toAbsolutePath().getParent());
     Files.writeString(results, JSON.writeValueAsString(r) + "\n");
@@ -109,7 +109,12 @@ public final class Benchmark {
    * the outputs agree, ours ÷ floor (same process) and the run's stage ÷ floor.
    */
   private static ArrayNode floor(
-      SparkSession spark, Path run, Scenario scenario, Path work, JsonNode summary) {
+      SparkSession spark,
+      Path run,
+      String caseDir,
+      Scenario scenario,
+      Path work,
+      JsonNode summary) {
     SparkFloor floor = new SparkFloor(spark, run, scenario, work);
     ArrayNode a = JSON.createArrayNode();
     double[] scan = floor.scan();
@@ -119,7 +124,11 @@ public final class Benchmark {
     putNumber(s, "floor_wall_seconds", scan[0]);
     putNumber(s, "floor_cpu_seconds", scan[1]);
     for (SparkFloor.Timing t :
-        List.of(floor.merchantDay(), floor.payoutInputs(), floor.customerHistories())) {
+        List.of(
+            floor.ingestOrders(caseDir),
+            floor.merchantDay(),
+            floor.payoutInputs(),
+            floor.customerHistories())) {
       ObjectNode e = a.addObject();
       double stage = stage(summary, t.computation().ourStage()).path("wall_seconds").asDouble();
       e.put("computation", t.computation().name());

@@ -4,10 +4,16 @@ import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
 
 import dev.aftermath.daily.MerchantDayJob;
 import dev.aftermath.defection.CustomerHistories;
 import dev.aftermath.defection.DefectionCalendar;
+import dev.aftermath.ingest.CaseLayout;
+import dev.aftermath.ingest.InputTables;
+import dev.aftermath.ingest.SourceFormat;
+import dev.aftermath.ingest.TableSource;
 import dev.aftermath.io.OutputLayout;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
@@ -26,6 +32,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -65,6 +72,12 @@ final class SparkFloor {
           "pre-outage customer summaries (frequency, recency, age, spend)",
           "customer_histories",
           "defection: customer histories");
+
+  static final Computation INGEST_ORDERS =
+      new Computation(
+          "orders ingestion (validate, quarantine reasons, deduplicate)",
+          "ingest_orders",
+          "ingest orders");
 
   private static final List<String> TABLES =
       List.of(
@@ -163,6 +176,141 @@ final class SparkFloor {
                         + a.schema().simpleString()
                         + " / "
                         + b.schema().simpleString())));
+  }
+
+  /**
+   * Ingestion of the orders as plain Spark, against the run's stage (ours is not run again here:
+   * the stage ingests the case as a whole). The floor reads the case's order files, checks them
+   * with one SQL {@code CASE}, keeps the good rows once per order_id ({@code dropDuplicates}) with
+   * the derived columns, writes them to Parquet, and counts the rejected rows by reason. The same
+   * output: its table equals the run's {@code orders} (both ways, any order), and its counts by
+   * reason and of duplicates equal the run's quarantine and duplicates. What it lacks is said in
+   * the detail.
+   */
+  Timing ingestOrders(String caseDir) {
+    TableSource source =
+        CaseLayout.inspect(caseDir, spark.sparkContext().hadoopConfiguration())
+            .source(InputTables.ORDERS)
+            .orElseThrow(() -> new IllegalArgumentException(caseDir + " has no orders"));
+    if (source.format() == SourceFormat.DATABASE) {
+      return new Timing(
+          INGEST_ORDERS,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          0,
+          false,
+          "database source");
+    }
+    String zone = spark.conf().get("spark.sql.session.timeZone");
+    spark.conf().set("spark.sql.session.timeZone", scenario.timezone().getId());
+    try {
+      String[] files = source.files().toArray(String[]::new);
+      Dataset<Row> raw =
+          source.format() == SourceFormat.CSV
+              ? spark.read().option("header", true).csv(files)
+              : spark.read().parquet(files);
+      raw.createOrReplaceTempView("raw_orders");
+      String out = work.resolve("floor-orders").toString();
+      Map<String, Long> reasons = new java.util.TreeMap<>();
+      long[] good = new long[1];
+      double[] f =
+          timed(
+              () -> {
+                Dataset<Row> checked = spark.sql(sql(INGEST_ORDERS));
+                checked
+                    .filter(col("reason").isNull())
+                    .dropDuplicates("order_id")
+                    .select(
+                        col("order_id"),
+                        col("merchant_id"),
+                        col("customer_id"),
+                        col("created_at"),
+                        col("amount"),
+                        col("tax"),
+                        col("status"),
+                        to_date(col("created_at")).as("local_date"),
+                        when(col("status").equalTo("PAID"), col("amount").minus(col("tax")))
+                            .otherwise(lit(0))
+                            .cast(DataTypes.createDecimalType(18, 4))
+                            .as("revenue"))
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .parquet(out);
+                for (Row r : checked.groupBy("reason").count().collectAsList()) {
+                  if (r.isNullAt(0)) {
+                    good[0] = r.getLong(1);
+                  } else {
+                    reasons.put(r.getString(0), r.getLong(1));
+                  }
+                }
+                return 0;
+              });
+      Dataset<Row> ours = tables.read("orders");
+      Dataset<Row> floor = spark.read().parquet(out);
+      long rows = ours.count();
+      List<String> problems = new ArrayList<>();
+      long differ = ours.exceptAll(floor).count() + floor.exceptAll(ours).count();
+      if (differ > 0) {
+        problems.add(differ + " rows differ");
+      }
+      if (!sameColumns(ours, floor)) {
+        problems.add(
+            "schemas differ: "
+                + ours.schema().simpleString()
+                + " / "
+                + floor.schema().simpleString());
+      }
+      Map<String, Long> ourReasons = new java.util.TreeMap<>();
+      for (Row r :
+          tables
+              .read("quarantine")
+              .filter(col("table").equalTo("orders"))
+              .groupBy("reason")
+              .count()
+              .collectAsList()) {
+        ourReasons.put(r.getString(0), r.getLong(1));
+      }
+      if (!ourReasons.equals(reasons)) {
+        problems.add("quarantined by reason: ours " + ourReasons + ", floor " + reasons);
+      }
+      long ourDuplicates = tables.read("duplicates").filter(col("table").equalTo("orders")).count();
+      long floorDuplicates = good[0] - floor.count();
+      if (ourDuplicates != floorDuplicates) {
+        problems.add("duplicates: ours " + ourDuplicates + ", floor " + floorDuplicates);
+      }
+      return new Timing(
+          INGEST_ORDERS,
+          Double.NaN,
+          Double.NaN,
+          f[0],
+          f[1],
+          rows,
+          problems.isEmpty(),
+          problems.isEmpty()
+              ? "identical (table, reasons, duplicates); the floor lacks each rejected row's file,"
+                  + " line, column, value and masked text, the per-file reconciliation, and a"
+                  + " fixed choice of the row kept among duplicates"
+              : String.join("; ", problems));
+    } finally {
+      spark.conf().set("spark.sql.session.timeZone", zone);
+    }
+  }
+
+  /** The same column names and types, in the same order (nullability aside). */
+  private static boolean sameColumns(Dataset<Row> a, Dataset<Row> b) {
+    var x = a.schema().fields();
+    var y = b.schema().fields();
+    if (x.length != y.length) {
+      return false;
+    }
+    for (int i = 0; i < x.length; i++) {
+      if (!x[i].name().equals(y[i].name()) || !x[i].dataType().equals(y[i].dataType())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The schemes' merchant inputs: ours and the floor, each collected; equal field by field? */
