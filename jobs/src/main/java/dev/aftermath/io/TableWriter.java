@@ -8,12 +8,16 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -31,6 +35,7 @@ public final class TableWriter {
   private final Scope scope;
   private final boolean contracted;
   private final OutputLayout inputs;
+  private final Map<String, Map<String, Object>> contents;
 
   /** What one stage may touch: the tables it declares (null: anything). */
   private record Scope(String stage, Set<String> readable, Set<String> writable) {}
@@ -59,6 +64,7 @@ public final class TableWriter {
     }
     this.scope = null;
     this.inputs = null;
+    this.contents = new ConcurrentHashMap<>();
   }
 
   private TableWriter(TableWriter base, Scope scope, OutputLayout inputs) {
@@ -68,6 +74,7 @@ public final class TableWriter {
     this.scope = scope;
     this.contracted = base.contracted;
     this.inputs = inputs;
+    this.contents = base.contents;
   }
 
   /**
@@ -149,9 +156,26 @@ public final class TableWriter {
       OutputContract.check(name, df.schema());
     }
     Path staged = stage(name);
-    df.write().mode(SaveMode.ErrorIfExists).parquet(staged.toString());
+    // the manifest's row count and content hash, observed as the rows go by: no second read
+    Observation seen = new Observation("content of " + name + " " + UUID.randomUUID());
+    Column[] aggregates = TableContent.aggregates(df);
+    df.observe(seen, aggregates[0], aggregates[1])
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(staged.toString());
     StagedFiles.replace(fs, staged, out.table(name));
-    return spark.read().parquet(out.table(name).toString()).count();
+    Map<String, Object> content =
+        TableContent.of(spark.read().parquet(out.table(name).toString()).schema(), seen.getRow());
+    contents.put(name, content);
+    return (Long) content.get("rows");
+  }
+
+  /**
+   * Row count, schema hash and content hash ({@link TableContent}) of each table this writer (or
+   * one scoped from it) has written, as observed while writing it.
+   */
+  public Map<String, Map<String, Object>> contents() {
+    return Map.copyOf(contents);
   }
 
   /**

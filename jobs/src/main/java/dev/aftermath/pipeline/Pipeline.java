@@ -112,6 +112,7 @@ public final class Pipeline {
                       casePath,
                       out,
                       written,
+                      writer.contents(),
                       resumed,
                       SparkSettings.effective(spark),
                       engineVersion())));

@@ -1,11 +1,5 @@
 package dev.aftermath.pipeline;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.xxhash64;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +9,7 @@ import dev.aftermath.ingest.InputTables;
 import dev.aftermath.ingest.TableSource;
 import dev.aftermath.ingest.TableSpec;
 import dev.aftermath.io.OutputLayout;
+import dev.aftermath.io.TableContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,11 +26,9 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * {@code OUT/manifest.json}: what a run read and what it wrote, so that two runs can be compared
@@ -54,6 +47,7 @@ public final class RunManifest {
       String casePath,
       OutputLayout out,
       Map<String, Long> tables,
+      Map<String, Map<String, Object>> observed,
       Resumed resumed,
       Map<String, String> sparkSettings,
       String engineVersion) {
@@ -72,7 +66,10 @@ public final class RunManifest {
       written.putAll(resumed.content()); // tables the resumed run did not write, as hashed then
     }
     for (String name : tables.keySet()) {
-      written.put(name, contentOf(spark.read().parquet(out.table(name).toString())));
+      // as observed while the table was written; read back only if it was written otherwise
+      Map<String, Object> seen = observed.get(name);
+      written.put(
+          name, seen != null ? seen : contentOf(spark.read().parquet(out.table(name).toString())));
     }
     json.put("tables", written);
     if (resumed != null) {
@@ -87,26 +84,9 @@ public final class RunManifest {
     }
   }
 
-  /** Row count, schema hash and order-independent content hash of a table. */
+  /** Row count, schema hash and order-independent content hash of a table, by reading it. */
   public static Map<String, Object> contentOf(Dataset<Row> table) {
-    Column[] all = new Column[table.columns().length];
-    for (int i = 0; i < all.length; i++) {
-      all[i] = col("`" + table.columns()[i] + "`");
-    }
-    Row r =
-        table
-            .select(
-                count(lit(1)),
-                sum(
-                    all.length == 0
-                        ? lit(0)
-                        : xxhash64(all).cast(DataTypes.createDecimalType(38, 0))))
-            .first();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("rows", r.getLong(0));
-    m.put("schema_sha256", sha256(table.schema().catalogString().getBytes(StandardCharsets.UTF_8)));
-    m.put("content_hash", r.isNullAt(1) ? "0" : r.getDecimal(1).toPlainString());
-    return m;
+    return TableContent.of(table);
   }
 
   private static Map<String, Object> seeds(Configuration conf, CaseLayout layout, String casePath) {

@@ -43,6 +43,37 @@ class TableWriterTest extends SparkTestBase {
     }
   }
 
+  @Test
+  void theContentObservedWhileWritingIsTheContentReadBack() throws Exception {
+    Path dir = Files.createTempDirectory("aftermath-writer");
+    // every type the tables hold, nulls, and more rows than one task
+    Dataset<Row> table =
+        spark
+            .range(0, 5000)
+            .selectExpr(
+                "concat('M', id % 37) AS merchant_id",
+                "CAST(id * 1.25 AS DECIMAL(18, 4)) AS amount",
+                "IF(id % 11 = 0, NULL, id / 7.0) AS share",
+                "id % 3 = 0 AS flag",
+                "date_add(DATE '2020-02-23', CAST(id % 90 AS INT)) AS date",
+                "CAST(timestamp_seconds(1582416000 + id * 60) AS TIMESTAMP_NTZ) AS at",
+                "id")
+            .repartition(4);
+    TableWriter writer = TableWriter.uncontracted(spark, new OutputLayout(dir.toString()));
+    assertThat(writer.result("t", table)).isEqualTo(5000);
+    var observed = writer.contents().get("t");
+    var readBack = TableContent.of(writer.read("t"));
+    assertThat(observed).isEqualTo(readBack);
+    assertThat(observed.get("rows")).isEqualTo(5000L);
+    // the hash sees a changed value
+    TableWriter other =
+        TableWriter.uncontracted(
+            spark, new OutputLayout(Files.createTempDirectory("aftermath-writer").toString()));
+    other.parquet("t", table.withColumn("id", col("id").plus(expr("IF(id = 4999, 1, 0)"))));
+    assertThat(other.contents().get("t").get("content_hash"))
+        .isNotEqualTo(observed.get("content_hash"));
+  }
+
   private static StructType caseNotes(String detail, org.apache.spark.sql.types.DataType count) {
     return new StructType()
         .add("note", DataTypes.StringType)
