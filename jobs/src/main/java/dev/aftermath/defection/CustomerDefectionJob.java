@@ -15,7 +15,6 @@ import dev.aftermath.spark.ColumnNames;
 import dev.aftermath.spark.ExactSum;
 import dev.aftermath.spark.Progress;
 import dev.aftermath.stage.StageContext;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,64 +191,65 @@ public final class CustomerDefectionJob {
           // part: computed once per partition, the cache bounded
           Map<HistoryKey, CustomerScore.Base> cache = new HashMap<>();
           Map<HistoryKey, Double> otherClock = new HashMap<>();
-          List<Row> out = new ArrayList<>();
-          while (rows.hasNext()) {
-            Row r = rows.next();
-            String industry = r.getAs("industry");
-            CustomerModels.Models m = models.of(industry);
-            int x = r.<Integer>getAs("x");
-            HistoryKey key =
-                new HistoryKey(
-                    industry,
-                    x,
-                    r.<Integer>getAs("first_day"),
-                    r.<Integer>getAs("last_day"),
-                    r.<Integer>getAs("origin_day"),
-                    r.<Integer>getAs("window_start_day"),
-                    r.<Integer>getAs("window_end_day"));
-            CustomerScore.Base base = cache.get(key);
-            if (base == null) {
-              double[] h = cal.history(industry, x, key.firstDay(), key.lastDay(), key.originDay());
-              base =
-                  CustomerScore.base(
-                      m.purchases().model(),
-                      terms,
-                      cal.gap(industry, key.windowStartDay()),
-                      cal.window(industry, key.windowStartDay(), key.windowEndDay()),
-                      h,
-                      m.shift(),
-                      quadrature);
-              if (cache.size() >= SCORE_CACHE_ENTRIES) {
-                cache.clear();
-                otherClock.clear();
-              }
-              cache.put(key, base);
-              double[] h2 =
-                  alternative.history(industry, x, key.firstDay(), key.lastDay(), key.originDay());
-              otherClock.put(
-                  key,
-                  Calibration.apply(
-                      m.purchases()
-                          .model()
-                          .probabilityNoPurchase(
-                              alternative.gap(industry, key.windowStartDay()),
-                              alternative.window(
-                                  industry, key.windowStartDay(), key.windowEndDay()),
-                              h2[0],
-                              h2[1],
-                              h2[2],
-                              h2[3],
-                              quadrature),
-                      m.shift()));
-            }
-            CustomerScore s =
-                CustomerScore.of(
-                    base,
-                    m.spend() == null ? null : m.spend().params(),
-                    x,
-                    r.<Double>getAs("monetary"));
-            out.add(
-                RowFactory.create(
+          // one row out per row in, as they are asked for: a partition is never held whole
+          java.util.function.Function<Row, Row> scoreOne =
+              r -> {
+                String industry = r.getAs("industry");
+                CustomerModels.Models m = models.of(industry);
+                int x = r.<Integer>getAs("x");
+                HistoryKey key =
+                    new HistoryKey(
+                        industry,
+                        x,
+                        r.<Integer>getAs("first_day"),
+                        r.<Integer>getAs("last_day"),
+                        r.<Integer>getAs("origin_day"),
+                        r.<Integer>getAs("window_start_day"),
+                        r.<Integer>getAs("window_end_day"));
+                CustomerScore.Base base = cache.get(key);
+                if (base == null) {
+                  double[] h =
+                      cal.history(industry, x, key.firstDay(), key.lastDay(), key.originDay());
+                  base =
+                      CustomerScore.base(
+                          m.purchases().model(),
+                          terms,
+                          cal.gap(industry, key.windowStartDay()),
+                          cal.window(industry, key.windowStartDay(), key.windowEndDay()),
+                          h,
+                          m.shift(),
+                          quadrature);
+                  if (cache.size() >= SCORE_CACHE_ENTRIES) {
+                    cache.clear();
+                    otherClock.clear();
+                  }
+                  cache.put(key, base);
+                  double[] h2 =
+                      alternative.history(
+                          industry, x, key.firstDay(), key.lastDay(), key.originDay());
+                  otherClock.put(
+                      key,
+                      Calibration.apply(
+                          m.purchases()
+                              .model()
+                              .probabilityNoPurchase(
+                                  alternative.gap(industry, key.windowStartDay()),
+                                  alternative.window(
+                                      industry, key.windowStartDay(), key.windowEndDay()),
+                                  h2[0],
+                                  h2[1],
+                                  h2[2],
+                                  h2[3],
+                                  quadrature),
+                          m.shift()));
+                }
+                CustomerScore s =
+                    CustomerScore.of(
+                        base,
+                        m.spend() == null ? null : m.spend().params(),
+                        x,
+                        r.<Double>getAs("monetary"));
+                return RowFactory.create(
                     r.getAs("merchant_id"),
                     industry,
                     CustomerScore.segment(x),
@@ -263,11 +263,27 @@ public final class CustomerDefectionJob {
                     s.gradient()[1],
                     s.gradient()[2],
                     s.gradient()[3],
-                    s.gradient()[4]));
-          }
-          return out.iterator();
+                    s.gradient()[4]);
+              };
+          return mapped(rows, scoreOne);
         };
     return active.mapPartitions(scorer, Encoders.row(SCORED));
+  }
+
+  /** {@code f} applied to each row of {@code rows} as it is asked for. */
+  private static java.util.Iterator<Row> mapped(
+      java.util.Iterator<Row> rows, java.util.function.Function<Row, Row> f) {
+    return new java.util.Iterator<Row>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        return f.apply(rows.next());
+      }
+    };
   }
 
   /**
