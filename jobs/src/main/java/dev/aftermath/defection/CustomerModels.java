@@ -228,20 +228,46 @@ final class CustomerModels implements Serializable {
     }
     DefectionCalendar.Holdout holdout = cal.holdout();
     Map<String, Models> models = new TreeMap<>();
-    groups.parallelStream()
-        .map(
-            g -> {
-              List<HeldOutCheck> checks =
-                  check(heldOut.get(g), holdout, cal, activeByRepeats.get(g));
-              String chosen = choose(checks);
-              return new Models(
-                  g,
-                  fitPurchases(purchases.get(g), chosen, checks),
-                  fitSpend(spend.get(g)),
-                  checks);
-            })
-        .toList()
-        .forEach(m -> models.put(m.fittedOn(), m));
+    // the groups' fits are independent: on all cores, the largest first, so that no large fit is
+    // left to run alone at the end
+    List<String> bySize = new ArrayList<>(groups);
+    bySize.sort(
+        java.util.Comparator.comparingInt((String g) -> -purchases.get(g).size())
+            .thenComparing(g -> g));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Math.min(bySize.size(), Runtime.getRuntime().availableProcessors())));
+    try {
+      List<java.util.concurrent.Future<Models>> fits = new ArrayList<>();
+      for (String g : bySize) {
+        fits.add(
+            pool.submit(
+                () -> {
+                  List<HeldOutCheck> checks =
+                      check(heldOut.get(g), holdout, cal, activeByRepeats.get(g));
+                  String chosen = choose(checks);
+                  return new Models(
+                      g,
+                      fitPurchases(purchases.get(g), chosen, checks),
+                      fitSpend(spend.get(g)),
+                      checks);
+                }));
+      }
+      for (java.util.concurrent.Future<Models> f : fits) {
+        Models m = f.get();
+        models.put(m.fittedOn(), m);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fitting the customer models", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
     Map<String, Models> byIndustry = new TreeMap<>();
     for (String industry : purchases.keySet()) {
       if (!industry.equals(PLATFORM)) {
