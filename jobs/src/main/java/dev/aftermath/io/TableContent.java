@@ -52,20 +52,19 @@ public final class TableContent {
   static Map<String, Object> of(StructType schema, Row aggregates) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rows", aggregates.getLong(0));
-    m.put("schema_sha256", sha256(schema.catalogString()));
+    m.put("schema_sha256", sha256(schema.catalogString().getBytes(StandardCharsets.UTF_8)));
     m.put(
         "content_hash",
         aggregates.isNullAt(1) ? "0" : ((BigDecimal) aggregates.get(1)).toPlainString());
     return m;
   }
 
-  private static String sha256(String text) {
+  /** The SHA-256 of {@code bytes}, in hex. */
+  public static String sha256(byte[] bytes) {
     try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("SHA-256 is missing from this Java", e);
     }
   }
 }

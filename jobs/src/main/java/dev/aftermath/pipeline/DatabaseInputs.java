@@ -44,7 +44,8 @@ final class DatabaseInputs {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the record of " + dir, e);
     }
-    Map<String, Object> content = RunManifest.contentOf(spark.read().parquet(dir.toString()));
+    Map<String, Object> content =
+        dev.aftermath.io.TableContent.of(spark.read().parquet(dir.toString()));
     m.put("content_hash", content.get("content_hash"));
     m.put("schema_sha256", content.get("schema_sha256"));
     return m;

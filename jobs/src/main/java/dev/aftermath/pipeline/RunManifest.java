@@ -26,8 +26,6 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -69,7 +67,8 @@ public final class RunManifest {
       // as observed while the table was written; read back only if it was written otherwise
       Map<String, Object> seen = observed.get(name);
       written.put(
-          name, seen != null ? seen : contentOf(spark.read().parquet(out.table(name).toString())));
+          name,
+          seen != null ? seen : TableContent.of(spark.read().parquet(out.table(name).toString())));
     }
     json.put("tables", written);
     if (resumed != null) {
@@ -82,11 +81,6 @@ public final class RunManifest {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot render the manifest", e);
     }
-  }
-
-  /** Row count, schema hash and order-independent content hash of a table, by reading it. */
-  public static Map<String, Object> contentOf(Dataset<Row> table) {
-    return TableContent.of(table);
   }
 
   private static Map<String, Object> seeds(Configuration conf, CaseLayout layout, String casePath) {
@@ -144,7 +138,7 @@ public final class RunManifest {
 
   /** The SHA-256 of {@code bytes}, in hex. */
   public static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(digest().digest(bytes));
+    return TableContent.sha256(bytes);
   }
 
   static String sha256(InputStream in) throws IOException {
