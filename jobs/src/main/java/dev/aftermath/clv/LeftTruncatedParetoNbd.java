@@ -80,27 +80,36 @@ public record LeftTruncatedParetoNbd(ParetoNbd base, double theta) implements Pu
 
   /**
    * The same sum as one history at a time, sharing what histories have in common: log Γ(r+x) − log
-   * Γ(r) once per purchase count, and the normaliser once per span f+T (a span depends only on the
-   * history's origin, so there are few).
+   * Γ(r) once per purchase count, the quadrature's logarithms once per span (t_x, T) of either
+   * reading, and the normaliser once per age f+T (an age depends only on the history's origin, so
+   * there are few).
    */
   @Override
-  public double logLikelihoodSum(double[] x, double[] tx, double[] t, double[] f, double[] w) {
-    java.util.Map<Double, Double> ratios = new java.util.HashMap<>();
-    java.util.Map<Double, Double> seen = new java.util.HashMap<>();
+  public double logLikelihoodSum(Histories h) {
+    int n = h.size();
+    double[] ratios = base.logGammaRatios(h);
+    double[] entries = new double[2 * n];
+    for (int i = 0; i < 2 * n; i++) {
+      entries[i] = i < n ? h.x[i] + 1 : h.x[i - n];
+    }
+    // entries 0..n−1: present at the origin; n..2n−1: arrived at the first purchase
+    double[] ll = base.logLikelihoods(h.both(), entries, ratios);
+    Histories.Distinct ages = h.ages();
+    double[] seen = new double[ages.values().length];
+    for (int k = 0; k < seen.length; k++) {
+      seen[k] = logSeen(ages.values()[k]);
+    }
+    double logTheta = Math.log(theta);
     double sum = 0;
-    for (int i = 0; i < x.length; i++) {
-      double fi = f == null ? 0 : f[i];
-      double[] l =
-          readings(
-              x[i],
-              tx[i],
-              t[i],
-              fi,
-              ratios.computeIfAbsent(x[i] + 1, base::logGammaRatio),
-              ratios.computeIfAbsent(x[i], base::logGammaRatio));
-      sum += w[i] * (LogSpace.sum(l[0], l[1]) - seen.computeIfAbsent(fi + t[i], this::logSeen));
+    for (int i = 0; i < n; i++) {
+      sum += h.w[i] * (LogSpace.sum(ll[i], logTheta + ll[n + i]) - seen[ages.of()[i]]);
     }
     return sum;
+  }
+
+  @Override
+  public double logLikelihoodSum(double[] x, double[] tx, double[] t, double[] f, double[] w) {
+    return logLikelihoodSum(new Histories(x, tx, t, f, w));
   }
 
   @Override

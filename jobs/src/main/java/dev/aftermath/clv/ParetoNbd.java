@@ -63,30 +63,122 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
   /** log of the "still active at T" term and of the "left in [t_x, T]" term, without the common. */
   private double[] logTerms(double x, double tx, double t) {
-    double logBeta = Math.log(beta);
-    double active = -(r + x) * Math.log(alpha + t) + s * (logBeta - Math.log(beta + t));
-    double left = Double.NEGATIVE_INFINITY;
+    Evaluation e = new Evaluation();
     double span = t - tx;
+    double[] la = new double[NODES];
+    double[] lb = new double[NODES];
     if (span > 0) {
-      double[] logs = new double[NODES];
-      double max = Double.NEGATIVE_INFINITY;
-      double constant = Math.log(span) + Math.log(s) - logBeta + (s + 1) * logBeta;
+      e.nodeLogs(tx, span, la, lb, 0);
+    }
+    return new double[] {
+      e.active(x, Math.log(alpha + t), Math.log(beta + t)),
+      e.left(x, span, span > 0 ? Math.log(span) : 0, la, lb, 0)
+    };
+  }
+
+  /**
+   * What one set of parameters computes for every history: the logarithms of β and s, and the terms
+   * of a history from its span's logarithms, so that histories sharing a span (t_x, T) share them.
+   * The expressions are those of a history computed alone, to the last bit.
+   */
+  private final class Evaluation {
+    final double logBeta = Math.log(beta);
+    final double logS = Math.log(s);
+    private final double[] logs = new double[NODES];
+
+    /**
+     * log(α + τ) and log(β + τ) at the nodes over [t_x, t_x + span], into la and lb at {@code at}.
+     */
+    void nodeLogs(double tx, double span, double[] la, double[] lb, int at) {
       for (int k = 0; k < NODES; k++) {
         double tau = tx + RULE[0][k] * span;
-        logs[k] =
-            LOG_WEIGHTS[k]
-                + constant
-                - (r + x) * Math.log(alpha + tau)
-                - (s + 1) * Math.log(beta + tau);
+        la[at + k] = Math.log(alpha + tau);
+        lb[at + k] = Math.log(beta + tau);
+      }
+    }
+
+    /** The "still active at T" term, given log(α + T) and log(β + T). */
+    double active(double x, double logAlphaT, double logBetaT) {
+      return -(r + x) * logAlphaT + s * (logBeta - logBetaT);
+    }
+
+    /**
+     * The "left in [t_x, T]" term, given the span T − t_x, its log, and the nodes' logs at {@code
+     * at}.
+     */
+    double left(double x, double span, double logSpan, double[] la, double[] lb, int at) {
+      if (!(span > 0)) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      double max = Double.NEGATIVE_INFINITY;
+      double constant = logSpan + logS - logBeta + (s + 1) * logBeta;
+      for (int k = 0; k < NODES; k++) {
+        logs[k] = LOG_WEIGHTS[k] + constant - (r + x) * la[at + k] - (s + 1) * lb[at + k];
         max = Math.max(max, logs[k]);
       }
       double sum = 0;
       for (double l : logs) {
         sum += Math.exp(l - max);
       }
-      left = max + Math.log(sum);
+      return max + Math.log(sum);
     }
-    return new double[] {active, left};
+  }
+
+  /**
+   * Log-likelihoods of readings (x, span) of histories under this model, one per entry of {@code
+   * spans}: each span's logarithms computed once, each entry's count {@code counts[k]} and log
+   * Γ(r+x) − log Γ(r) {@code ratios[k]}.
+   */
+  double[] logLikelihoods(Histories.Spans spans, double[] counts, double[] ratios) {
+    Evaluation e = new Evaluation();
+    int m = spans.size();
+    double[] la = new double[m * NODES];
+    double[] lb = new double[m * NODES];
+    double[] logSpan = new double[m];
+    double[] logAlphaT = new double[m];
+    double[] logBetaT = new double[m];
+    for (int p = 0; p < m; p++) {
+      double span = spans.t()[p] - spans.tx()[p];
+      if (span > 0) {
+        e.nodeLogs(spans.tx()[p], span, la, lb, p * NODES);
+        logSpan[p] = Math.log(span);
+      }
+      logAlphaT[p] = Math.log(alpha + spans.t()[p]);
+      logBetaT[p] = Math.log(beta + spans.t()[p]);
+    }
+    double rLogAlpha = r * Math.log(alpha);
+    int[] of = spans.of();
+    double[] out = new double[of.length];
+    for (int i = 0; i < of.length; i++) {
+      int p = of[i];
+      double x = counts[i];
+      double span = spans.t()[p] - spans.tx()[p];
+      double active = e.active(x, logAlphaT[p], logBetaT[p]);
+      double left = e.left(x, span, logSpan[p], la, lb, p * NODES);
+      out[i] = ratios[i] + rLogAlpha + LogSpace.sum(active, left);
+    }
+    return out;
+  }
+
+  /**
+   * The same sum as one history at a time, each span's logarithms and each count's log Γ(r+x) − log
+   * Γ(r) computed once.
+   */
+  @Override
+  public double logLikelihoodSum(Histories h) {
+    int n = h.size();
+    double[] ratios = java.util.Arrays.copyOfRange(logGammaRatios(h), n, 2 * n);
+    double[] ll = logLikelihoods(h.arrived(), h.x, ratios);
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += h.w[i] * ll[i];
+    }
+    return sum;
+  }
+
+  @Override
+  public double logLikelihoodSum(double[] x, double[] tx, double[] t, double[] f, double[] w) {
+    return logLikelihoodSum(new Histories(x, tx, t, f, w));
   }
 
   @Override
@@ -101,6 +193,23 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   double logLikelihoodGiven(double x, double tx, double t, double logGammaRatio) {
     double[] terms = logTerms(x, tx, t);
     return logGammaRatio + r * Math.log(alpha) + LogSpace.sum(terms[0], terms[1]);
+  }
+
+  /**
+   * log Γ(r+x) − log Γ(r) for each entry of {@link Histories#counts} (x + 1, then x, of each
+   * history), once per distinct count.
+   */
+  double[] logGammaRatios(Histories h) {
+    Histories.Distinct counts = h.counts();
+    double[] byCount = new double[counts.values().length];
+    for (int k = 0; k < byCount.length; k++) {
+      byCount[k] = logGammaRatio(counts.values()[k]);
+    }
+    double[] out = new double[counts.of().length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = byCount[counts.of()[i]];
+    }
+    return out;
   }
 
   /** log Γ(r+x) − log Γ(r). */

@@ -46,6 +46,14 @@ public interface PurchaseModel extends Serializable {
     return sum;
   }
 
+  /**
+   * The same sum over histories prepared once for a fit, whose shared spans and counts a model may
+   * compute once per evaluation.
+   */
+  default double logLikelihoodSum(Histories h) {
+    return logLikelihoodSum(h.x, h.tx, h.t, h.f, h.w);
+  }
+
   default double probabilityAlive(double x, double tx, double t, double f) {
     return probabilityAlive(x, tx, t);
   }

@@ -118,7 +118,8 @@ public record PurchaseModelFit(
       throw new IllegalArgumentException("no customers to fit");
     }
     meanT /= customers;
-    ToDoubleFunction<double[]> ll = log -> fromLog.apply(log).logLikelihoodSum(x, tx, t, f, w);
+    Histories histories = new Histories(x, tx, t, f, w);
+    ToDoubleFunction<double[]> ll = log -> fromLog.apply(log).logLikelihoodSum(histories);
     double scale = Math.log(Math.max(1e-6, meanT));
     boolean pareto = !(fromLog.apply(new double[parameters]) instanceof BgNbd);
     double[] start = new double[parameters];

@@ -119,8 +119,28 @@ class LeftTruncatedParetoNbdTest {
     for (int i = 0; i < x.length; i++) {
       oneByOne += w[i] * m.logLikelihood(x[i], tx[i], t[i], f[i]);
     }
-    assertThat(m.logLikelihoodSum(x, tx, t, f, w))
-        .isCloseTo(oneByOne, within(1e-9 * Math.abs(oneByOne)));
+    assertThat(m.logLikelihoodSum(x, tx, t, f, w)).isEqualTo(oneByOne);
+    // histories prepared once and read by several parameter sets, as a fit does
+    Histories prepared = new Histories(x, tx, t, f, w);
+    for (PurchaseModel other :
+        List.of(m, new LeftTruncatedParetoNbd(new ParetoNbd(2.1, 8, 0.4, 90), 0.02), m)) {
+      double expected = 0;
+      for (int i = 0; i < x.length; i++) {
+        expected += w[i] * other.logLikelihood(x[i], tx[i], t[i], f[i]);
+      }
+      assertThat(other.logLikelihoodSum(prepared)).isEqualTo(expected);
+    }
+    // the base model alone, over histories that share spans (t_x, T) with other counts
+    double[] shared = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      shared[i] = x[i] + i % 4;
+    }
+    ParetoNbd plain = new ParetoNbd(0.9, 27, 1.2, 300);
+    double plainOneByOne = 0;
+    for (int i = 0; i < x.length; i++) {
+      plainOneByOne += w[i] * plain.logLikelihood(shared[i], tx[i], t[i]);
+    }
+    assertThat(plain.logLikelihoodSum(shared, tx, t, null, w)).isEqualTo(plainOneByOne);
     // the base model's common term, split out for the sum, gives the published form back
     ParetoNbd base = new ParetoNbd(0.9, 27, 1.2, 300);
     assertThat(base.logLikelihoodGiven(4, 30, 80, base.logGammaRatio(4)))
