@@ -30,6 +30,43 @@ public record GammaGamma(double p, double q, double gamma) implements Serializab
         - (px + q) * Math.log(gamma + m * x);
   }
 
+  /**
+   * The weighted sum of {@link #logLikelihood} over customers (x, m̄) whose logarithms were taken
+   * once ({@code logX} per distinct count, {@code logM} per customer): log Γ(px+q) − log Γ(px) once
+   * per distinct count. Each term is computed as one customer alone, so the sum is the same to the
+   * last bit.
+   */
+  double logLikelihoodSum(
+      Histories.Distinct counts, double[] logX, double[] m, double[] logM, double[] w) {
+    double[] xs = counts.values();
+    double[] gammaRatio = new double[xs.length];
+    double[] gammaPx = new double[xs.length];
+    for (int k = 0; k < xs.length; k++) {
+      double px = p * xs[k];
+      gammaRatio[k] = Gamma.logGamma(px + q);
+      gammaPx[k] = Gamma.logGamma(px);
+    }
+    double logGammaQ = Gamma.logGamma(q);
+    double qLogGamma = q * Math.log(gamma);
+    int[] of = counts.of();
+    double sum = 0;
+    for (int i = 0; i < m.length; i++) {
+      int k = of[i];
+      double x = xs[k];
+      double px = p * x;
+      double ll =
+          gammaRatio[k]
+              - gammaPx[k]
+              - logGammaQ
+              + qLogGamma
+              + (px - 1) * logM[i]
+              + px * logX[k]
+              - (px + q) * Math.log(gamma + m[i] * x);
+      sum += w[i] * ll;
+    }
+    return sum;
+  }
+
   /** Population mean spend per purchase, p γ / (q − 1); infinite when q ≤ 1. */
   public double meanSpend() {
     return q > 1 ? p * gamma / (q - 1) : Double.POSITIVE_INFINITY;

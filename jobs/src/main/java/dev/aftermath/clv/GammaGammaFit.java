@@ -21,15 +21,18 @@ public record GammaGammaFit(
       throw new IllegalArgumentException("no repeat buyers to fit");
     }
     meanM /= customers;
+    // the logarithms of the data, taken once for every evaluation
+    Histories.Distinct counts = Histories.Distinct.of(x);
+    double[] logX = new double[counts.values().length];
+    for (int k = 0; k < logX.length; k++) {
+      logX[k] = Math.log(counts.values()[k]);
+    }
+    double[] logM = new double[m.length];
+    for (int i = 0; i < m.length; i++) {
+      logM[i] = Math.log(m[i]);
+    }
     java.util.function.ToDoubleFunction<double[]> ll =
-        log -> {
-          GammaGamma g = GammaGamma.fromLog(log);
-          double sum = 0;
-          for (int i = 0; i < x.length; i++) {
-            sum += w[i] * g.logLikelihood(x[i], m[i]);
-          }
-          return sum;
-        };
+        log -> GammaGamma.fromLog(log).logLikelihoodSum(counts, logX, m, logM, w);
     // start: p = 1, q = 2, γ = the mean spend (so that the population mean p γ / (q − 1) matches)
     double[] start = {0, Math.log(2), Math.log(Math.max(1e-9, meanM))};
     MaximumLikelihood.Result r = MaximumLikelihood.maximise(ll, start);

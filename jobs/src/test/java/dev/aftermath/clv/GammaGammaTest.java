@@ -33,6 +33,32 @@ class GammaGammaTest {
   }
 
   @Test
+  void theFitsSumIsTheCustomersOneByOneToTheLastBit() {
+    GammaGamma g = new GammaGamma(6.25, 3.74, 15.44);
+    int n = 3_000;
+    double[] x = new double[n];
+    double[] m = new double[n];
+    double[] w = new double[n];
+    double oneByOne = 0;
+    for (int i = 0; i < n; i++) {
+      x[i] = 1 + i % 9;
+      m[i] = 3.5 + (i * 37 % 101) * 1.3;
+      w[i] = 1 + i % 4;
+      oneByOne += w[i] * g.logLikelihood(x[i], m[i]);
+    }
+    Histories.Distinct counts = Histories.Distinct.of(x);
+    double[] logX = new double[counts.values().length];
+    for (int k = 0; k < logX.length; k++) {
+      logX[k] = Math.log(counts.values()[k]);
+    }
+    double[] logM = new double[n];
+    for (int i = 0; i < n; i++) {
+      logM[i] = Math.log(m[i]);
+    }
+    assertThat(g.logLikelihoodSum(counts, logX, m, logM, w)).isEqualTo(oneByOne);
+  }
+
+  @Test
   void expectedSpendWeighsOwnHistoryByFrequency() {
     GammaGamma g = new GammaGamma(6.25, 3.74, 15.44);
     assertThat(g.expectedSpend(0, 0)).isCloseTo(g.meanSpend(), within(1e-12));
