@@ -96,14 +96,17 @@ final class DefectionPosterior {
       if (caused > 0) {
         l += q <= 0 ? Double.NEGATIVE_INFINITY : caused * Math.log(q);
       }
-      for (MerchantEvidence.Segment s : e.segments.values()) {
-        for (MerchantEvidence.Bin b : s.nonReturners) {
-          double n = b.confirmed() ? b.n() * confirmedShare : b.n();
-          double back = wouldReturn(b, shift, otherClock);
-          l += n * Math.log(Math.max(1e-300, 1 - (1 - q) * back));
+      ll[k] = l;
+    }
+    // bin by bin, each grid point's sum in the bins' order: a bin's return probability once
+    for (MerchantEvidence.Segment s : e.segments.values()) {
+      for (MerchantEvidence.Bin b : s.nonReturners) {
+        double n = b.confirmed() ? b.n() * confirmedShare : b.n();
+        double back = wouldReturn(b, shift, otherClock);
+        for (int k = 0; k <= K; k++) {
+          ll[k] += n * Math.log(Math.max(1e-300, 1 - (1 - GRID[k]) * back));
         }
       }
-      ll[k] = l;
     }
     return ll;
   }
@@ -212,29 +215,27 @@ final class DefectionPosterior {
         }
       }
     }
-    for (int k = 0; k <= K; k++) {
-      double q = GRID[k];
-      double m = sure;
-      double v = 0;
-      double val = sureValue;
-      for (MerchantEvidence.Segment s : part) {
-        for (MerchantEvidence.Bin b : s.nonReturners) {
-          double n = b.confirmed() ? b.n() * confirmedShare : b.n();
-          if (n <= 0) {
-            continue;
-          }
-          double back = wouldReturn(b, shift, otherClock);
-          double alive = Math.max(back, b.aliveShare());
+    java.util.Arrays.fill(mean, sure);
+    java.util.Arrays.fill(value, sureValue);
+    // bin by bin, each grid point's sums in the bins' order: a bin's probabilities once
+    for (MerchantEvidence.Segment s : part) {
+      for (MerchantEvidence.Bin b : s.nonReturners) {
+        double n = b.confirmed() ? b.n() * confirmedShare : b.n();
+        if (n <= 0) {
+          continue;
+        }
+        double back = wouldReturn(b, shift, otherClock);
+        double alive = Math.max(back, b.aliveShare());
+        double ifAlive = b.valueIfAlive();
+        for (int k = 0; k <= K; k++) {
+          double q = GRID[k];
           double denominator = 1 - (1 - q) * back;
           double p = denominator > 0 ? Math.min(1, q * alive / denominator) : 0;
-          m += n * p;
-          v += n * p * (1 - p);
-          val += n * p * b.valueIfAlive();
+          mean[k] += n * p;
+          variance[k] += n * p * (1 - p);
+          value[k] += n * p * ifAlive;
         }
       }
-      mean[k] = m;
-      variance[k] = v;
-      value[k] = val;
     }
     return new Moments(mean, variance, value, sure);
   }
