@@ -1,10 +1,8 @@
 package dev.aftermath.defection;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import dev.aftermath.casedata.ControlSeries;
 import dev.aftermath.casedata.MerchantIndustries;
@@ -12,7 +10,6 @@ import dev.aftermath.clv.BetaQuadrature;
 import dev.aftermath.io.TableWriter;
 import dev.aftermath.scenario.Scenario;
 import dev.aftermath.spark.ColumnNames;
-import dev.aftermath.spark.ExactSum;
 import dev.aftermath.spark.Progress;
 import dev.aftermath.stage.StageContext;
 import java.util.HashMap;
@@ -89,7 +86,12 @@ public final class CustomerDefectionJob {
               col("last_day").geq(cal.outageDay() - scenario.defection().lookbackDays()));
       Dataset<Row> scored = score(withConfirmed(active), models, cal, alternative);
       List<Row> binned =
-          progress.stage("defection: score customers", () -> binned(scored).collectAsList());
+          progress.stage(
+              "defection: score customers",
+              () ->
+                  ScoreSums.binned(scored).collectAsList().stream()
+                      .map(ScoreSums::collected)
+                      .toList());
       Map<String, Double> cancelRates = cancelRates(active);
       double cancelDays =
           java.time.Duration.between(scenario.outage().start(), scenario.horizonEndExclusive())
@@ -161,22 +163,11 @@ public final class CustomerDefectionJob {
 
   static final int SCORE_CACHE_ENTRIES = 200_000;
 
-  static final StructType SCORED =
-      new StructType()
-          .add("merchant_id", DataTypes.StringType)
-          .add("industry", DataTypes.StringType)
-          .add("segment", DataTypes.StringType)
-          .add("returned", DataTypes.BooleanType)
-          .add("confirmed", DataTypes.BooleanType)
-          .add("no_return", DataTypes.DoubleType)
-          .add("no_return_other_clock", DataTypes.DoubleType)
-          .add("alive", DataTypes.DoubleType)
-          .add("value", DataTypes.DoubleType)
-          .add("g0", DataTypes.DoubleType)
-          .add("g1", DataTypes.DoubleType)
-          .add("g2", DataTypes.DoubleType)
-          .add("g3", DataTypes.DoubleType)
-          .add("g4", DataTypes.DoubleType);
+  /**
+   * A scored customer: its keys, its no-return bin (−1 for a returner), its value, and the small
+   * values in {@link ScoreSums}' two columns each.
+   */
+  static final StructType SCORED = ScoreSums.withSmallColumns(ScoreSums.KEYS_AND_VALUE);
 
   private Dataset<Row> score(
       Dataset<Row> active,
@@ -249,21 +240,32 @@ public final class CustomerDefectionJob {
                         m.spend() == null ? null : m.spend().params(),
                         x,
                         r.<Double>getAs("monetary"));
-                return RowFactory.create(
-                    r.getAs("merchant_id"),
-                    industry,
-                    CustomerScore.segment(x),
-                    r.getAs("returned"),
-                    r.getAs("confirmed"),
-                    s.noReturn(),
-                    otherClock.get(key),
-                    s.alive(),
-                    s.value(),
-                    s.gradient()[0],
-                    s.gradient()[1],
-                    s.gradient()[2],
-                    s.gradient()[3],
-                    s.gradient()[4]);
+                boolean returned = r.getAs("returned");
+                double noReturn = s.noReturn();
+                Object[] cells = new Object[SCORED.size()];
+                cells[0] = r.getAs("merchant_id");
+                cells[1] = industry;
+                cells[2] = CustomerScore.segment(x);
+                cells[3] = returned;
+                cells[4] = r.getAs("confirmed");
+                cells[5] = returned ? -1 : ScoreSums.bin(noReturn);
+                cells[6] = s.value();
+                double[] g = s.gradient();
+                ScoreSums.putSmall(
+                    cells,
+                    7,
+                    new double[] {
+                      noReturn,
+                      noReturn * (1 - noReturn),
+                      s.alive(),
+                      otherClock.get(key),
+                      g[0],
+                      g[1],
+                      g[2],
+                      g[3],
+                      g[4]
+                    });
+                return RowFactory.create(cells);
               };
           return mapped(rows, scoreOne);
         };
@@ -284,44 +286,6 @@ public final class CustomerDefectionJob {
         return f.apply(rows.next());
       }
     };
-  }
-
-  /**
-   * Sums per merchant, segment, return, confirmation and no-return bin (returners in one bin): the
-   * only rows that reach the driver, in a fixed order.
-   */
-  private static Dataset<Row> binned(Dataset<Row> scored) {
-    Column bin =
-        when(col("returned"), lit(-1))
-            .otherwise(
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .round(col("no_return").multiply(MerchantEvidence.BINS))
-                    .cast(DataTypes.IntegerType));
-    return scored
-        .groupBy(
-            col("merchant_id"),
-            col("industry"),
-            col("segment"),
-            col("returned"),
-            col("confirmed"),
-            bin.as("bin"))
-        .agg(
-            count(lit(1)).as("customers"),
-            ExactSum.of("no_return").as("no_return"),
-            ExactSum.of(col("no_return").multiply(lit(1).minus(col("no_return"))))
-                .as("no_return_var"),
-            ExactSum.of("alive").as("alive"),
-            ExactSum.of("value").as("value"),
-            ExactSum.of("no_return_other_clock").as("no_return_other_clock"),
-            ExactSum.of("g0").as("g0"),
-            ExactSum.of("g1").as("g1"),
-            ExactSum.of("g2").as("g2"),
-            ExactSum.of("g3").as("g3"),
-            ExactSum.of("g4").as("g4"))
-        .orderBy("merchant_id", "segment", "returned", "confirmed", "bin");
   }
 
   /**

@@ -34,6 +34,11 @@ public final class ExactSum {
     return sum(value.cast(EXACT)).cast(DataTypes.DoubleType);
   }
 
+  /** The exact sum of {@code value} rounded as {@link #of} rounds it, as a decimal. */
+  public static Column decimal(Column value) {
+    return sum(value.cast(EXACT));
+  }
+
   /** The order-independent mean of {@code column}'s non-null values (null when there are none). */
   public static Column mean(String column) {
     Column value = col(column);
