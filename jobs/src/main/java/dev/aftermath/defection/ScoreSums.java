@@ -91,6 +91,10 @@ final class ScoreSums {
 
   /** Spark's {@code round(noReturn * BINS)} as an int (half up on the shortest decimal text). */
   static int bin(double noReturn) {
+    if (!Double.isFinite(noReturn)) {
+      throw new IllegalStateException(
+          "a scored customer's probability of no return is " + noReturn + ": no bin for it");
+    }
     double y = noReturn * MerchantEvidence.BINS;
     double whole = Math.floor(y);
     if (Double.isFinite(y) && Math.abs(y - whole - 0.5) > 1e-6) {
@@ -99,12 +103,14 @@ final class ScoreSums {
     return BigDecimal.valueOf(y).setScale(0, RoundingMode.HALF_UP).intValue();
   }
 
-  /** Adds to {@code schema} the two columns of each value of {@link #SMALL}: units and unsure. */
+  /**
+   * Adds to {@code schema} the two columns of each value of {@link #SMALL}: its units (null where
+   * unsure) and the value itself where unsure (null where not).
+   */
   static StructType withSmallColumns(StructType schema) {
     StructType out = schema;
     for (String c : SMALL) {
-      out =
-          out.add(c + "_units", DataTypes.LongType, false).add(c + "_unsure", DataTypes.DoubleType);
+      out = out.add(c + "_units", DataTypes.LongType).add(c + "_unsure", DataTypes.DoubleType);
     }
     return out;
   }
@@ -113,7 +119,7 @@ final class ScoreSums {
   static void putSmall(Object[] cells, int at, double[] values) {
     for (int k = 0; k < values.length; k++) {
       long u = units(values[k]);
-      cells[at + 2 * k] = u == UNSURE ? 0L : u;
+      cells[at + 2 * k] = u == UNSURE ? null : u;
       cells[at + 2 * k + 1] = u == UNSURE ? values[k] : null;
     }
   }
@@ -141,17 +147,23 @@ final class ScoreSums {
   /**
    * A row of {@link #binned} as the estimate reads it: merchant, industry, segment, returned,
    * confirmed, bin, customers, no_return, no_return_var, alive, value, no_return_other_clock,
-   * g0..g4, each sum the nearest double to its exact value.
+   * g0..g4, each sum the nearest double to its exact value (null where every value of the group was
+   * not a number, as the decimal sum gives).
    */
   static Row collected(Row r) {
     int first = 8; // after the six keys, the customers and the value
-    double[] small = new double[SMALL.size()];
+    Double[] small = new Double[SMALL.size()];
     for (int k = 0; k < small.length; k++) {
-      BigDecimal exact = BigDecimal.valueOf(r.getLong(first + 2 * k), DECIMALS);
-      if (!r.isNullAt(first + 2 * k + 1)) {
-        exact = exact.add(r.getDecimal(first + 2 * k + 1));
+      // null where every value of the group was not a number, as the decimal sum alone gives
+      BigDecimal exact = null;
+      if (!r.isNullAt(first + 2 * k)) {
+        exact = BigDecimal.valueOf(r.getLong(first + 2 * k), DECIMALS);
       }
-      small[k] = exact.doubleValue();
+      if (!r.isNullAt(first + 2 * k + 1)) {
+        BigDecimal unsure = r.getDecimal(first + 2 * k + 1);
+        exact = exact == null ? unsure : exact.add(unsure);
+      }
+      small[k] = exact == null ? null : exact.doubleValue();
     }
     return RowFactory.create(
         r.getString(0),
