@@ -211,6 +211,11 @@ final class CustomerModels implements Serializable {
     // the order rows arrive from the cluster varies; sums over them must not
     purchases.values().forEach(CustomerModels::sortRows);
     spend.values().forEach(CustomerModels::sortRows);
+    String key = key(purchases, spend, heldOut, activeByRepeats, cal);
+    CustomerModels recent = RecentFits.get(key);
+    if (recent != null) {
+      return recent;
+    }
     List<String> groups = new ArrayList<>();
     boolean borrow = false;
     for (String g : purchases.keySet()) {
@@ -274,7 +279,60 @@ final class CustomerModels implements Serializable {
         byIndustry.put(industry, models.getOrDefault(industry, models.get(PLATFORM)));
       }
     }
-    return new CustomerModels(byIndustry, new ArrayList<>(models.values()));
+    CustomerModels fitted = new CustomerModels(byIndustry, new ArrayList<>(models.values()));
+    RecentFits.put(key, fitted);
+    return fitted;
+  }
+
+  /**
+   * The digest of everything the fits read: the grouped histories and spend, the held-out rows, the
+   * customers active at the outage by repeat class, the held-out days and each scored industry's
+   * spans of the held-out windows ({@link RecentFits}).
+   */
+  private static String key(
+      Map<String, List<double[]>> purchases,
+      Map<String, List<double[]>> spend,
+      Map<String, HeldOut> heldOut,
+      Map<String, double[]> activeByRepeats,
+      DefectionCalendar cal) {
+    RecentFits.Key k = new RecentFits.Key();
+    for (Map<String, List<double[]>> rows : List.of(purchases, spend)) {
+      k.add(rows.size());
+      rows.forEach(
+          (group, list) -> {
+            k.add(group).add(list.size());
+            list.forEach(k::add);
+          });
+    }
+    k.add(heldOut.size());
+    java.util.Set<String> scoredIndustries = new java.util.TreeSet<>();
+    heldOut.forEach(
+        (group, held) -> {
+          k.add(group).add(held.fit().size());
+          held.fit().forEach(k::add);
+          k.add(held.scored().size());
+          for (Scored r : held.scored()) {
+            k.add(r.industry()).add(r.history());
+            k.add(r.returned()).add(r.notReturned()).add(r.returnedEarly());
+            k.add(r.notReturnedEarly());
+            scoredIndustries.add(r.industry());
+          }
+        });
+    k.add(activeByRepeats.size());
+    activeByRepeats.forEach((group, counts) -> k.add(group).add(counts));
+    DefectionCalendar.Holdout h = cal.holdout();
+    if (h == null) {
+      k.add("no holdout");
+    } else {
+      k.add(h.split()).add(h.start()).add(h.middle()).add(h.end());
+      for (String industry : scoredIndustries) {
+        k.add(industry);
+        k.add(cal.span(industry, h.split(), h.start()));
+        k.add(cal.span(industry, h.start(), h.end()));
+        k.add(cal.span(industry, h.start(), h.middle()));
+      }
+    }
+    return k.digest();
   }
 
   /**

@@ -1,16 +1,22 @@
 package dev.aftermath.defection;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.aftermath.GeneratedRuns;
 import dev.aftermath.SparkTestBase;
+import dev.aftermath.casedata.ControlSeries;
+import dev.aftermath.ingest.CaseLayout;
+import dev.aftermath.scenario.Scenario;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +45,48 @@ class CustomerDefectionJobTest extends SparkTestBase {
 
   private static Row platform(String run) {
     return table(run, "defection_totals").filter(col("scope").equalTo("platform")).first();
+  }
+
+  /**
+   * The run's histories fitted again give the models the run fitted, kept ({@link RecentFits}): the
+   * same object, whose table is the run's {@code bgnbd_fits}; other histories are fitted.
+   */
+  @Test
+  void theSameHistoriesFittedAgainGiveTheKeptModelsAndOtherHistoriesTheirOwnFit() {
+    Scenario scenario =
+        CaseLayout.inspect(dir.resolve("case").toString(), new Configuration()).scenario();
+    LocalDate origin = scenario.analysis().historyStart();
+    DefectionCalendar cal =
+        DefectionCalendar.of(
+            scenario,
+            ControlSeries.daily(
+                table("out", "industry_index"),
+                origin,
+                DefectionCalendar.day(origin, scenario.analysis().horizonEnd())));
+    Dataset<Row> histories =
+        CustomerHistories.of(
+                table("out", "orders"),
+                table("out", "merchants"),
+                cal,
+                scenario.outage().start(),
+                lit(cal.windowStartDay()))
+            .cache();
+    try {
+      CustomerModels first = CustomerModels.fit(histories, cal);
+      assertThat(CustomerModels.fit(histories, cal)).isSameAs(first);
+      assertThat(first.table(spark).collectAsList())
+          .containsExactlyInAnyOrderElementsOf(table("out", "bgnbd_fits").collectAsList());
+      String industry = histories.select("industry").orderBy("industry").first().getString(0);
+      CustomerModels one =
+          CustomerModels.fit(histories.filter(col("industry").equalTo(industry)), cal);
+      // fitted, not kept: the industry's own group is fitted alone as it was among the others
+      assertThat(one).isNotSameAs(first);
+      assertThat(one.table(spark).collectAsList())
+          .containsExactlyInAnyOrderElementsOf(
+              first.table(spark).filter(col("fitted_on").equalTo(industry)).collectAsList());
+    } finally {
+      histories.unpersist();
+    }
   }
 
   @Test
