@@ -10,10 +10,12 @@ import dev.aftermath.GeneratedRuns;
 import dev.aftermath.SparkTestBase;
 import dev.aftermath.casedata.ControlSeries;
 import dev.aftermath.ingest.CaseLayout;
+import dev.aftermath.pipeline.SensitivityRun;
 import dev.aftermath.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
@@ -56,13 +58,12 @@ class CustomerDefectionJobTest extends SparkTestBase {
     Scenario scenario =
         CaseLayout.inspect(dir.resolve("case").toString(), new Configuration()).scenario();
     LocalDate origin = scenario.analysis().historyStart();
-    DefectionCalendar cal =
-        DefectionCalendar.of(
-            scenario,
-            ControlSeries.daily(
-                table("out", "industry_index"),
-                origin,
-                DefectionCalendar.day(origin, scenario.analysis().horizonEnd())));
+    Map<String, double[]> daily =
+        ControlSeries.daily(
+            table("out", "industry_index"),
+            origin,
+            DefectionCalendar.day(origin, scenario.analysis().horizonEnd()));
+    DefectionCalendar cal = DefectionCalendar.of(scenario, daily);
     Dataset<Row> histories =
         CustomerHistories.of(
                 table("out", "orders"),
@@ -74,6 +75,16 @@ class CustomerDefectionJobTest extends SparkTestBase {
     try {
       CustomerModels first = CustomerModels.fit(histories, cal);
       assertThat(CustomerModels.fit(histories, cal)).isSameAs(first);
+      // the sensitivity run's margin-rate and value-horizon variants change nothing a fit reads
+      for (SensitivityRun.Variant v : SensitivityRun.of(scenario)) {
+        if (!v.parameter().equals("defection.grace_days")) {
+          for (Scenario changed : List.of(v.lowScenario(), v.highScenario())) {
+            assertThat(CustomerModels.fit(histories, DefectionCalendar.of(changed, daily)))
+                .as(v.parameter())
+                .isSameAs(first);
+          }
+        }
+      }
       assertThat(first.table(spark).collectAsList())
           .containsExactlyInAnyOrderElementsOf(table("out", "bgnbd_fits").collectAsList());
       String industry = histories.select("industry").orderBy("industry").first().getString(0);
