@@ -31,7 +31,7 @@ public final class ExactSum {
 
   /** The order-independent sum of {@code value} as a double. */
   public static Column of(Column value) {
-    return sum(value.cast(EXACT)).cast(DataTypes.DoubleType);
+    return decimal(value).cast(DataTypes.DoubleType);
   }
 
   /** The exact sum of {@code value} rounded as {@link #of} rounds it, as a decimal. */
@@ -42,7 +42,6 @@ public final class ExactSum {
   /** The order-independent mean of {@code column}'s non-null values (null when there are none). */
   public static Column mean(String column) {
     Column value = col(column);
-    return when(count(value).gt(0), sum(value.cast(EXACT)).divide(count(value)))
-        .cast(DataTypes.DoubleType);
+    return when(count(value).gt(0), decimal(value).divide(count(value))).cast(DataTypes.DoubleType);
   }
 }
