@@ -13,8 +13,11 @@ import dev.aftermath.spark.Progress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -56,11 +59,32 @@ public final class GeneratedRuns {
     if (dir != null) {
       return dir;
     }
-    Path d = location();
-    if (Files.exists(d.resolve(COMPLETE))) {
-      dir = d;
+    String shared = System.getProperty("aftermath.generatedRuns", "");
+    if (shared.isBlank()) {
+      dir = make(spark, Files.createTempDirectory("aftermath-generated"));
       return dir;
     }
+    // test JVMs of one build that run at the same time (forks, modules built in parallel) take
+    // turns: the first makes the runs, the others wait for it and then find them complete
+    Path d = Path.of(shared).toAbsolutePath();
+    Files.createDirectories(d.getParent());
+    try (FileChannel lock =
+            FileChannel.open(
+                d.getParent().resolve(".lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock held = lock.lock()) {
+      if (!Files.exists(d.resolve(COMPLETE))) {
+        clearFor(d);
+        make(spark, d);
+      }
+    }
+    dir = d;
+    return dir;
+  }
+
+  /** Generates the case into {@code d}, runs it, and marks {@code d} complete. */
+  private static Path make(SparkSession spark, Path d) throws Exception {
     Scenario scenario = ScenarioLoader.parse(DemoCase.bundledScenario(), "scenario.yaml");
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     try (Progress p = new Progress(spark, quiet, Duration.ofMinutes(5))) {
@@ -83,36 +107,25 @@ public final class GeneratedRuns {
     new Pipeline(spark, layout, new OutputLayout(d.resolve("out").toString()), 5, quiet)
         .run(casePath, stages);
     Files.writeString(d.resolve(COMPLETE), "");
-    dir = d;
-    return dir;
+    return d;
   }
 
   /**
-   * Where the runs are made: the folder the build names ({@code aftermath.generatedRuns}, one per
-   * build, so the modules' test JVMs of one {@code mvn verify} make them once), or a new temporary
-   * folder. A folder without the {@link #COMPLETE} mark is made anew.
+   * Makes way for this build's runs in {@code d}, the folder the build names ({@code
+   * aftermath.generatedRuns}, one per build, so the modules' test JVMs of one {@code mvn verify}
+   * make them once): a half-made {@code d} goes, and so do earlier builds' runs finished more than
+   * two hours ago (a build still making or using its own is left alone).
    */
-  private static Path location() throws IOException {
-    String shared = System.getProperty("aftermath.generatedRuns", "");
-    if (shared.isBlank()) {
-      return Files.createTempDirectory("aftermath-generated");
-    }
-    Path d = Path.of(shared).toAbsolutePath();
-    if (!Files.exists(d.resolve(COMPLETE))) {
-      // a half-made folder of this build's goes, and earlier builds' runs finished more than two
-      // hours ago (a build still making or using its own is left alone)
-      if (Files.isDirectory(d.getParent())) {
-        try (Stream<Path> old = Files.list(d.getParent())) {
-          for (Path p : old.toList()) {
-            if (p.equals(d) || finishedBefore(p, Instant.now().minus(Duration.ofHours(2)))) {
-              deleteRecursively(p);
-            }
-          }
+  private static void clearFor(Path d) throws IOException {
+    try (Stream<Path> old = Files.list(d.getParent())) {
+      for (Path p : old.toList()) {
+        if (Files.isDirectory(p)
+            && (p.equals(d) || finishedBefore(p, Instant.now().minus(Duration.ofHours(2))))) {
+          deleteRecursively(p);
         }
       }
-      Files.createDirectories(d);
     }
-    return d;
+    Files.createDirectories(d);
   }
 
   private static boolean finishedBefore(Path runs, Instant time) throws IOException {
