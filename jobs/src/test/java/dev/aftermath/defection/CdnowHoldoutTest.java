@@ -18,6 +18,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fader, Hardie & Lee (2005) on the whole CDNOW log, with the stage's own machinery: histories of
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * week 78, within the bars below.
  */
 class CdnowHoldoutTest extends SparkTestBase {
+  @TempDir static Path tmp;
+
   static final String SPLIT = "1997-10-01T00:00:00";
 
   /**
@@ -46,7 +49,7 @@ class CdnowHoldoutTest extends SparkTestBase {
 
   @Test
   void weeksFortyToSeventyEightArePredictedAsPublished() throws Exception {
-    Path dir = Files.createTempDirectory("cdnow-holdout");
+    Path dir = Files.createTempDirectory(tmp, "cdnow-holdout");
     CdnowCase.Made made =
         CdnowCase.write(
             dir,

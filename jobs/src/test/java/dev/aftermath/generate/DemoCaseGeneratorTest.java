@@ -16,7 +16,6 @@ import dev.aftermath.scenario.ScenarioLoader;
 import dev.aftermath.spark.Progress;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -27,16 +26,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The demo generator: deterministic, calibrated to the incident, and its truth is consistent. */
 class DemoCaseGeneratorTest extends SparkTestBase {
-  private static Path dir;
+  @TempDir static Path dir;
   private static final Scenario SCENARIO =
       ScenarioLoader.parse(DemoCase.bundledScenario(), "scenario.yaml");
 
   @BeforeAll
   static void generate() throws Exception {
-    dir = Files.createTempDirectory("aftermath-gen");
     generate(dir.resolve("a"), 400, 7, CaseFormat.PARQUET);
   }
 

@@ -15,11 +15,14 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TableWriterTest extends SparkTestBase {
+  @TempDir Path tmp;
+
   @Test
   void csvTwinKeepsTheOrderTheTableWasWrittenIn() throws Exception {
-    Path dir = Files.createTempDirectory("aftermath-writer");
+    Path dir = Files.createTempDirectory(tmp, "writer");
     // later keys carry longer (incompressible) text, so the later part files are the larger ones: a
     // reader that
     // packs files by size would put them first
@@ -45,7 +48,7 @@ class TableWriterTest extends SparkTestBase {
 
   @Test
   void theContentObservedWhileWritingIsTheContentReadBack() throws Exception {
-    Path dir = Files.createTempDirectory("aftermath-writer");
+    Path dir = Files.createTempDirectory(tmp, "writer");
     // every type the tables hold, nulls, and more rows than one task
     Dataset<Row> table =
         spark
@@ -68,7 +71,7 @@ class TableWriterTest extends SparkTestBase {
     // the hash sees a changed value
     TableWriter other =
         TableWriter.uncontracted(
-            spark, new OutputLayout(Files.createTempDirectory("aftermath-writer").toString()));
+            spark, new OutputLayout(Files.createTempDirectory(tmp, "writer").toString()));
     other.parquet("t", table.withColumn("id", col("id").plus(expr("IF(id = 4999, 1, 0)"))));
     assertThat(other.contents().get("t").get("content_hash"))
         .isNotEqualTo(observed.get("content_hash"));
@@ -90,7 +93,7 @@ class TableWriterTest extends SparkTestBase {
 
   @Test
   void writesATableThatKeepsItsContract() throws Exception {
-    Path dir = Files.createTempDirectory("aftermath-writer");
+    Path dir = Files.createTempDirectory(tmp, "writer");
     TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
     assertThat(writer.result("case_notes", notes(caseNotes("detail", DataTypes.LongType))))
         .isEqualTo(1);
@@ -100,7 +103,7 @@ class TableWriterTest extends SparkTestBase {
 
   @Test
   void refusesARenamedColumnAndWritesNothing() throws Exception {
-    Path dir = Files.createTempDirectory("aftermath-writer");
+    Path dir = Files.createTempDirectory(tmp, "writer");
     TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
     assertThatThrownBy(
             () -> writer.result("case_notes", notes(caseNotes("details", DataTypes.LongType))))
@@ -112,7 +115,7 @@ class TableWriterTest extends SparkTestBase {
 
   @Test
   void refusesAColumnOfAnotherType() throws Exception {
-    Path dir = Files.createTempDirectory("aftermath-writer");
+    Path dir = Files.createTempDirectory(tmp, "writer");
     TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
     assertThatThrownBy(
             () -> writer.parquet("case_notes", notes(caseNotes("detail", DataTypes.IntegerType))))
@@ -122,7 +125,7 @@ class TableWriterTest extends SparkTestBase {
 
   @Test
   void refusesATableTheContractDoesNotName() throws Exception {
-    Path dir = Files.createTempDirectory("aftermath-writer");
+    Path dir = Files.createTempDirectory(tmp, "writer");
     TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
     assertThatThrownBy(() -> writer.result("case_note", spark.range(1).toDF()))
         .isInstanceOf(IllegalStateException.class)
@@ -131,7 +134,7 @@ class TableWriterTest extends SparkTestBase {
 
   @Test
   void aStageWriterRefusesTablesItsStageDoesNotDeclare() throws Exception {
-    Path dir = Files.createTempDirectory("aftermath-writer");
+    Path dir = Files.createTempDirectory(tmp, "writer");
     TableWriter writer =
         new TableWriter(spark, new OutputLayout(dir.toString()))
             .scoped(

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The defection stage on real purchase histories it was not built on: the CDNOW log split into
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * must contain zero; 15% removed, the estimate must be within ±25% of the removed count.
  */
 class CdnowDefectionTest extends SparkTestBase {
+  @TempDir static Path tmp;
+
   private static List<CdnowCase.Purchase> log;
 
   @BeforeAll
@@ -36,7 +39,7 @@ class CdnowDefectionTest extends SparkTestBase {
   }
 
   private static CdnowCase.Made make(String outage, double share, int merchants) throws Exception {
-    Path dir = Files.createTempDirectory("cdnow-case");
+    Path dir = Files.createTempDirectory(tmp, "cdnow-case");
     return CdnowCase.write(
         dir, log, LocalDateTime.parse(outage), 48, merchants, share, 7, Map.of());
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftermath.SparkTestBase;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lost-revenue stage on a real purchase log it was not built on: CDNOW split into 20
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * customers held out of the platform, and without one (METHODS.md, "How well it works").
  */
 class CdnowLostRevenueTest extends SparkTestBase {
+  @TempDir static Path tmp;
+
   private static List<CdnowCase.Purchase> log;
 
   @BeforeAll
@@ -52,7 +56,7 @@ class CdnowLostRevenueTest extends SparkTestBase {
       throws Exception {
     CdnowCase.RevenueCase made =
         CdnowCase.writeRevenueLoss(
-            Files.createTempDirectory("cdnow-revenue"),
+            Files.createTempDirectory(tmp, "cdnow-revenue"),
             log,
             LocalDateTime.parse(outage),
             7,
