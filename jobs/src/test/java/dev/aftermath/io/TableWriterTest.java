@@ -22,7 +22,6 @@ class TableWriterTest extends SparkTestBase {
 
   @Test
   void csvTwinKeepsTheOrderTheTableWasWrittenIn() throws Exception {
-    Path dir = Files.createTempDirectory(tmp, "writer");
     // later keys carry longer (incompressible) text, so the later part files are the larger ones: a
     // reader that
     // packs files by size would put them first
@@ -36,7 +35,7 @@ class TableWriterTest extends SparkTestBase {
                         + " k -> sha2(concat(id, '-', k), 256)))"))
             .repartitionByRange(4, col("id"))
             .sortWithinPartitions("id");
-    TableWriter writer = TableWriter.uncontracted(spark, new OutputLayout(dir.toString()));
+    TableWriter writer = TableWriter.uncontracted(spark, new OutputLayout(tmp.toString()));
     assertThat(writer.result("t", ordered)).isEqualTo(2000);
     List<String> lines = Files.readAllLines(Path.of(writer.layout().csv("t").toString()));
     assertThat(lines).hasSize(2001);
@@ -48,7 +47,6 @@ class TableWriterTest extends SparkTestBase {
 
   @Test
   void theContentObservedWhileWritingIsTheContentReadBack() throws Exception {
-    Path dir = Files.createTempDirectory(tmp, "writer");
     // every type the tables hold, nulls, and more rows than one task
     Dataset<Row> table =
         spark
@@ -62,7 +60,7 @@ class TableWriterTest extends SparkTestBase {
                 "CAST(timestamp_seconds(1582416000 + id * 60) AS TIMESTAMP_NTZ) AS at",
                 "id")
             .repartition(4);
-    TableWriter writer = TableWriter.uncontracted(spark, new OutputLayout(dir.toString()));
+    TableWriter writer = TableWriter.uncontracted(spark, new OutputLayout(tmp.toString()));
     assertThat(writer.result("t", table)).isEqualTo(5000);
     var observed = writer.contents().get("t");
     var readBack = TableContent.of(writer.read("t"));
@@ -71,7 +69,7 @@ class TableWriterTest extends SparkTestBase {
     // the hash sees a changed value
     TableWriter other =
         TableWriter.uncontracted(
-            spark, new OutputLayout(Files.createTempDirectory(tmp, "writer").toString()));
+            spark, new OutputLayout(Files.createDirectories(tmp.resolve("other")).toString()));
     other.parquet("t", table.withColumn("id", col("id").plus(expr("IF(id = 4999, 1, 0)"))));
     assertThat(other.contents().get("t").get("content_hash"))
         .isNotEqualTo(observed.get("content_hash"));
@@ -93,8 +91,7 @@ class TableWriterTest extends SparkTestBase {
 
   @Test
   void writesATableThatKeepsItsContract() throws Exception {
-    Path dir = Files.createTempDirectory(tmp, "writer");
-    TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
+    TableWriter writer = new TableWriter(spark, new OutputLayout(tmp.toString()));
     assertThat(writer.result("case_notes", notes(caseNotes("detail", DataTypes.LongType))))
         .isEqualTo(1);
     assertThat(Files.readAllLines(Path.of(writer.layout().csv("case_notes").toString())).get(0))
@@ -103,8 +100,7 @@ class TableWriterTest extends SparkTestBase {
 
   @Test
   void refusesARenamedColumnAndWritesNothing() throws Exception {
-    Path dir = Files.createTempDirectory(tmp, "writer");
-    TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
+    TableWriter writer = new TableWriter(spark, new OutputLayout(tmp.toString()));
     assertThatThrownBy(
             () -> writer.result("case_notes", notes(caseNotes("details", DataTypes.LongType))))
         .isInstanceOf(IllegalStateException.class)
@@ -115,8 +111,7 @@ class TableWriterTest extends SparkTestBase {
 
   @Test
   void refusesAColumnOfAnotherType() throws Exception {
-    Path dir = Files.createTempDirectory(tmp, "writer");
-    TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
+    TableWriter writer = new TableWriter(spark, new OutputLayout(tmp.toString()));
     assertThatThrownBy(
             () -> writer.parquet("case_notes", notes(caseNotes("detail", DataTypes.IntegerType))))
         .isInstanceOf(IllegalStateException.class)
@@ -125,8 +120,7 @@ class TableWriterTest extends SparkTestBase {
 
   @Test
   void refusesATableTheContractDoesNotName() throws Exception {
-    Path dir = Files.createTempDirectory(tmp, "writer");
-    TableWriter writer = new TableWriter(spark, new OutputLayout(dir.toString()));
+    TableWriter writer = new TableWriter(spark, new OutputLayout(tmp.toString()));
     assertThatThrownBy(() -> writer.result("case_note", spark.range(1).toDF()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("table case_note is not in the output contract");
@@ -134,9 +128,8 @@ class TableWriterTest extends SparkTestBase {
 
   @Test
   void aStageWriterRefusesTablesItsStageDoesNotDeclare() throws Exception {
-    Path dir = Files.createTempDirectory(tmp, "writer");
     TableWriter writer =
-        new TableWriter(spark, new OutputLayout(dir.toString()))
+        new TableWriter(spark, new OutputLayout(tmp.toString()))
             .scoped(
                 "case notes", List.of("orders"), List.of("industry_index"), List.of("case_notes"));
     assertThat(writer.exists("industry_index")).isFalse();
